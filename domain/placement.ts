@@ -1,0 +1,160 @@
+// Placement: one child's EHCP placement in one setting over a period, with its annual cost by funder.
+// The zod schemas are the single source of truth for validation and types across API, importer, CLI and UI.
+import { FUNDERS, MAX_NCY, MIN_NCY, Need, Setting } from './codes';
+import { IsoDate, YearMonth } from './dates';
+import { z } from './zod';
+
+/** Client- or server-given identifier: URL-safe, at most 64 characters. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1–64 letters, digits, "-" or "_"');
+
+/** A UPN is a letter followed by 12 digits or letters; child references must never be one. */
+const UPN_SHAPE = /^[A-Za-z][A-Za-z0-9]{12}$/;
+
+export const ChildRef = z
+  .string()
+  .min(1)
+  .max(64, 'a child reference has at most 64 characters')
+  .regex(/^[A-Za-z0-9._-]+$/, 'a pseudonymous reference uses only letters, digits, ".", "_" or "-"')
+  .refine((ref) => !UPN_SHAPE.test(ref), 'looks like a UPN: store a pseudonymous reference, never a UPN');
+
+const money = z.number().finite().nonnegative().max(10_000_000, 'an annual cost above £10m is not plausible');
+
+/** Annual cost in GBP by funder. Missing funders count as 0. */
+export const Costs = z.strictObject({
+  education: money.default(0),
+  socialCare: money.default(0),
+  health: money.default(0),
+  transport: money.default(0),
+});
+export type Costs = z.infer<typeof Costs>;
+export const totalAnnualCost = (costs: Costs): number => FUNDERS.reduce((sum, funder) => sum + costs[funder], 0);
+
+/** Costs in force from a date; a placement keeps every change so spend can be recomputed for any period. */
+export const CostPeriod = z.strictObject({ effectiveFrom: IsoDate, costs: Costs });
+export type CostPeriod = z.infer<typeof CostPeriod>;
+
+export const END_REASONS = [
+  'moved-setting',
+  'moved-out-of-area',
+  'plan-ceased-needs-met',
+  'plan-ceased-other',
+  'transferred-to-adult-services',
+  'left-education',
+  'other',
+] as const;
+export const EndReason = z.enum(END_REASONS);
+
+const placementFields = {
+  childRef: ChildRef,
+  primaryNeed: Need,
+  secondaryNeed: Need.optional(),
+  setting: Setting,
+  residential: z.boolean(),
+  inBorough: z.boolean(),
+  hostLaCode: z
+    .string()
+    .regex(/^\d{3}$/, 'expected a 3-digit LA code')
+    .optional(),
+  providerUrn: z
+    .string()
+    .regex(/^\d{6,7}$/, 'expected a 6- or 7-digit URN')
+    .optional(),
+  providerName: z.string().trim().min(1).max(200).optional(),
+  lookedAfter: z.boolean(),
+  ncy: z.number().int().min(MIN_NCY).max(MAX_NCY).optional(),
+  birthMonth: YearMonth.optional(),
+  startDate: IsoDate,
+  endDate: IsoDate.optional(),
+  endReason: EndReason.optional(),
+  costs: Costs,
+  provisionId: Id.optional(),
+};
+
+type PlacementShape = {
+  primaryNeed: string;
+  secondaryNeed?: string | undefined;
+  inBorough: boolean;
+  hostLaCode?: string | undefined;
+  ncy?: number | undefined;
+  birthMonth?: string | undefined;
+  startDate: string;
+  endDate?: string | undefined;
+  endReason?: string | undefined;
+};
+
+/** Rules across fields, shared by create and by the merged result of an update. */
+function checkPlacementRules(p: PlacementShape, ctx: z.RefinementCtx): void {
+  if (!p.inBorough && !p.hostLaCode)
+    ctx.addIssue({ code: 'custom', path: ['hostLaCode'], message: 'required when the placement is out of borough' });
+  if (p.ncy === undefined && p.birthMonth === undefined)
+    ctx.addIssue({ code: 'custom', path: ['ncy'], message: 'give ncy or birthMonth' });
+  if (p.secondaryNeed !== undefined && p.secondaryNeed === p.primaryNeed)
+    ctx.addIssue({ code: 'custom', path: ['secondaryNeed'], message: 'must differ from primaryNeed' });
+  if (p.endDate !== undefined && p.endDate < p.startDate)
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
+  if ((p.endDate === undefined) !== (p.endReason === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [p.endDate === undefined ? 'endDate' : 'endReason'],
+      message: 'endDate and endReason go together',
+    });
+}
+
+/** Body of `POST /placements`. `id` is optional: a client-given id makes a retried create idempotent. */
+export const PlacementInput = z
+  .strictObject({ id: Id.optional(), ...placementFields })
+  .superRefine(checkPlacementRules);
+export type PlacementInput = z.infer<typeof PlacementInput>;
+
+/** Body of `PATCH /placements/{id}`: any placement field; `version` here or in `If-Match`. */
+export const PlacementPatch = z
+  .strictObject({
+    ...Object.fromEntries(Object.entries(placementFields).map(([key, schema]) => [key, schema.optional()])),
+    // A cost change is effective from this date (default: the day of the change); earlier costs are kept.
+    costsEffectiveFrom: IsoDate.optional(),
+    version: z.number().int().positive().optional(),
+  } as { [K in keyof typeof placementFields]: z.ZodOptional<(typeof placementFields)[K]> } & {
+    costsEffectiveFrom: z.ZodOptional<typeof IsoDate>;
+    version: z.ZodOptional<z.ZodNumber>;
+  })
+  .refine((patch) => Object.keys(patch).some((key) => key !== 'version' && key !== 'costsEffectiveFrom'), {
+    message: 'nothing to change',
+  });
+export type PlacementPatch = z.infer<typeof PlacementPatch>;
+
+/** Body of `POST /placements/{id}/end`. */
+export const PlacementEnd = z.strictObject({
+  endDate: IsoDate,
+  endReason: EndReason,
+  version: z.number().int().positive().optional(),
+});
+export type PlacementEnd = z.infer<typeof PlacementEnd>;
+
+/** A stored placement, as the API returns it. */
+export const Placement = z
+  .object({
+    id: Id,
+    ...placementFields,
+    costHistory: z.array(CostPeriod).min(1),
+    version: z.number().int().positive(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    createdBy: z.string(),
+    updatedBy: z.string(),
+  })
+  .superRefine(checkPlacementRules);
+export type Placement = z.infer<typeof Placement>;
+
+export const validatePlacementRules = (candidate: PlacementShape) =>
+  z.custom<PlacementShape>().superRefine(checkPlacementRules).safeParse(candidate);
+
+/** Active on a date: started on or before it and not ended before it (end dates are inclusive). */
+export const isActiveOn = (p: Pick<Placement, 'startDate' | 'endDate'>, isoDate: string): boolean =>
+  p.startDate <= isoDate && (p.endDate === undefined || p.endDate >= isoDate);
+
+/** The costs in force on a date (the last period whose effectiveFrom is on or before it). */
+export function costsOn(p: Pick<Placement, 'costHistory' | 'costs'>, isoDate: string): Costs {
+  let current = p.costHistory[0]?.costs ?? p.costs;
+  for (const period of p.costHistory) if (period.effectiveFrom <= isoDate) current = period.costs;
+  return current;
+}

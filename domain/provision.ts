@@ -1,0 +1,96 @@
+// Provision: local specialist capacity the LA commissions (a resourced provision, a special school, …),
+// with commissioned places per academic year and planned openings, expansions and closures.
+import { Need, Phase, Setting } from './codes';
+import { IsoDate } from './dates';
+import { Id } from './placement';
+import { z } from './zod';
+
+export const PROVISION_TYPES = [
+  'resourced-provision',
+  'maintained-special',
+  'special-academy',
+  'alternative-provision',
+  'specialist-post16',
+] as const satisfies readonly Setting[];
+export const ProvisionType = z.enum(PROVISION_TYPES);
+
+/** Academic year by its starting calendar year: 2025 is September 2025 to August 2026. */
+const AcademicYear = z.number().int().min(2000).max(2100);
+
+export const CommissionedPlaces = z.strictObject({ academicYear: AcademicYear, places: z.number().int().min(0) });
+
+export const PlannedChange = z.strictObject({
+  kind: z.enum(['opening', 'expansion', 'reduction', 'closing']),
+  date: IsoDate,
+  /** Places added (positive) or removed (negative) from this date. */
+  places: z.number().int(),
+  note: z.string().max(500).optional(),
+});
+
+const provisionFields = {
+  name: z.string().trim().min(1).max(200),
+  type: ProvisionType,
+  providerUrn: z
+    .string()
+    .regex(/^\d{6,7}$/, 'expected a 6- or 7-digit URN')
+    .optional(),
+  needs: z.array(Need).min(1),
+  phases: z.array(Phase).min(1),
+  commissionedPlaces: z.array(CommissionedPlaces).min(1),
+  plannedChanges: z.array(PlannedChange).default([]),
+};
+
+const uniqueAcademicYears = (rows: { academicYear: number }[]) =>
+  new Set(rows.map((row) => row.academicYear)).size === rows.length;
+
+export const ProvisionInput = z.strictObject({ id: Id.optional(), ...provisionFields }).refine(
+  (p) => uniqueAcademicYears(p.commissionedPlaces),
+  { path: ['commissionedPlaces'], message: 'one row per academic year' },
+);
+export type ProvisionInput = z.infer<typeof ProvisionInput>;
+
+export const ProvisionPatch = z
+  .strictObject({
+    name: provisionFields.name.optional(),
+    type: provisionFields.type.optional(),
+    providerUrn: provisionFields.providerUrn,
+    needs: provisionFields.needs.optional(),
+    phases: provisionFields.phases.optional(),
+    commissionedPlaces: provisionFields.commissionedPlaces
+      .refine(uniqueAcademicYears, 'one row per academic year')
+      .optional(),
+    plannedChanges: z.array(PlannedChange).optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .refine((patch) => Object.keys(patch).some((key) => key !== 'version'), { message: 'nothing to change' });
+export type ProvisionPatch = z.infer<typeof ProvisionPatch>;
+
+export const Provision = z.object({
+  id: Id,
+  ...provisionFields,
+  version: z.number().int().positive(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdBy: z.string(),
+  updatedBy: z.string(),
+});
+export type Provision = z.infer<typeof Provision>;
+
+/**
+ * Places available in an academic year: the commissioned figure for that year (or the latest earlier one),
+ * plus planned changes dated on or before 1 September of that year.
+ */
+export function placesInAcademicYear(provision: Pick<Provision, 'commissionedPlaces' | 'plannedChanges'>, year: number) {
+  const known = provision.commissionedPlaces
+    .filter((row) => row.academicYear <= year)
+    .sort((a, b) => a.academicYear - b.academicYear);
+  const base = known.at(-1);
+  const since = base?.academicYear ?? Number.NEGATIVE_INFINITY;
+  const changes = provision.plannedChanges
+    .filter((change) => {
+      const changeYear = Number(change.date.slice(0, 4)) - (Number(change.date.slice(5, 7)) < 9 ? 1 : 0);
+      return changeYear > since && changeYear <= year;
+    })
+    .reduce((sum, change) => sum + change.places, 0);
+  return Math.max(0, (base?.places ?? 0) + changes);
+}

@@ -1,0 +1,54 @@
+// The HTTP API: one Hono app, the same code in Lambda (lambda.ts) and in the local runtime (infra/local).
+// Route modules each add their routes; errors are mapped to HTTP here and only here.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError, tooLarge, UnauthorizedError } from './errors';
+import type { Identity, IdentitySource } from './identity';
+import type { AppDeps } from './deps';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export type AppEnv = { Variables: { identity: Identity | undefined; deps: AppDeps } };
+
+export interface AppOptions {
+  deps: AppDeps;
+  identity: IdentitySource;
+  /** Logs unexpected errors; clients only get a generic 500 with a request id. */
+  logError?: (error: unknown, requestId: string) => void;
+}
+
+export function createApp({ deps, identity, logError = console.error }: AppOptions) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('identity', identity(c));
+    await next();
+  });
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw tooLarge(MAX_BODY_BYTES); } }));
+
+  app.get('/health', (c) => c.json({ ok: true }));
+  app.use('*', async (c, next) => {
+    if (c.get('identity') === undefined) throw new UnauthorizedError();
+    await next();
+  });
+
+  // Route modules register here, one line each.
+  // ROUTES
+
+  app.notFound((c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
+  app.onError((error, c) => {
+    if (error instanceof AppError)
+      return c.json(
+        { error: error.code, message: error.message, ...error.details },
+        error.status as ContentfulStatusCode,
+      );
+    const requestId = crypto.randomUUID();
+    logError(error, requestId);
+    return c.json({ error: 'internal', message: 'something went wrong on our side', requestId }, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
