@@ -1,0 +1,75 @@
+// Store ports: what domain logic and routes need from storage. The DynamoDB adapters beside this file
+// implement them (and are the only code that builds keys or talks to DynamoDB); tests may use fakes.
+import type { Placement, PlacementEnd, PlacementInput, PlacementPatch } from '../../domain/placement';
+import type { Provision, ProvisionInput, ProvisionPatch } from '../../domain/provision';
+
+/** Who made a change, as recorded in the audit trail. */
+export interface Actor {
+  userId: string;
+  name: string;
+}
+
+export interface WriteContext {
+  actor: Actor;
+  now: Date;
+}
+
+export interface FieldChange {
+  field: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+export interface AuditEntry {
+  entityType: string;
+  entityId: string;
+  version: number;
+  action: 'create' | 'update' | 'end' | 'put' | 'delete';
+  at: string;
+  by: Actor;
+  changes: FieldChange[];
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. Absent on the last page. */
+  cursor?: string;
+}
+
+export interface PlacementFilter {
+  primaryNeed?: Placement['primaryNeed'];
+  setting?: Placement['setting'];
+  status?: 'active' | 'ended';
+  inBorough?: boolean;
+  lookedAfter?: boolean;
+  provisionId?: string;
+  /** Only placements changed at or after this ISO timestamp. */
+  changedSince?: string;
+}
+
+export interface PlacementStore {
+  /**
+   * Creates a placement and its audit entry in one transaction. Idempotent: the same idempotency key,
+   * or the same client-given id with the same body, returns the first record with `created: false`;
+   * the same key or id with a different body is a ConflictError.
+   */
+  create(
+    input: PlacementInput,
+    context: WriteContext & { idempotencyKey?: string },
+  ): Promise<{ placement: Placement; created: boolean }>;
+  get(id: string): Promise<Placement | undefined>;
+  /** Optimistic concurrency: a stale `expectedVersion` is a ConflictError; unknown id a NotFoundError. */
+  update(id: string, patch: PlacementPatch, context: WriteContext & { expectedVersion: number }): Promise<Placement>;
+  end(id: string, end: PlacementEnd, context: WriteContext & { expectedVersion?: number }): Promise<Placement>;
+  list(filter: PlacementFilter, page: { limit: number; cursor?: string }): Promise<Page<Placement>>;
+  /** Every placement, active or ended: the input of summaries, spend, snapshots and projections. */
+  all(): Promise<Placement[]>;
+  history(id: string): Promise<AuditEntry[]>;
+}
+
+export interface ProvisionStore {
+  create(input: ProvisionInput, context: WriteContext): Promise<{ provision: Provision; created: boolean }>;
+  get(id: string): Promise<Provision | undefined>;
+  update(id: string, patch: ProvisionPatch, context: WriteContext & { expectedVersion?: number }): Promise<Provision>;
+  all(): Promise<Provision[]>;
+}

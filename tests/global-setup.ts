@@ -1,0 +1,20 @@
+// One DynamoDB Local (in memory) per test run; test files create their own uniquely named tables on it.
+import type { TestProject } from 'vitest/node';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../infra/local/dynamodb-local';
+
+let database: DynamoDbLocal | undefined;
+
+export async function setup(project: TestProject) {
+  database = await startDynamoDbLocal();
+  project.provide('dynamoEndpoint', database.endpoint);
+}
+
+export async function teardown() {
+  await database?.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
