@@ -56,7 +56,11 @@ export const DSG_CATEGORY_LABELS: Record<DsgCategory, string> = {
 };
 
 /** SCAP specialist provision types; `null` where a setting is not specialist provision. */
-export type ScapType = 'sen-unit-resourced-provision' | 'state-special' | 'independent-special' | 'alternative-provision';
+export type ScapType =
+  | 'sen-unit-resourced-provision'
+  | 'state-special'
+  | 'independent-special'
+  | 'alternative-provision';
 
 interface SettingInfo {
   label: string;
@@ -74,7 +78,12 @@ export const SETTING_INFO: Record<Setting, SettingInfo> = {
     scap: 'sen-unit-resourced-provision',
     specialist: true,
   },
-  'maintained-special': { label: 'Maintained special school', dsg: 'MdSSA', scap: 'state-special', specialist: true },
+  'maintained-special': {
+    label: 'Maintained special school',
+    dsg: 'MdSSA',
+    scap: 'state-special',
+    specialist: true,
+  },
   'special-academy': {
     label: 'Special academy or free school',
     dsg: 'MdSSA',
@@ -101,7 +110,12 @@ export const SETTING_INFO: Record<Setting, SettingInfo> = {
   },
   hospital: { label: 'Hospital school', dsg: 'HspAP', scap: 'alternative-provision', specialist: true },
   'further-education': { label: 'FE college or sixth form', dsg: 'P16FE', scap: null, specialist: false },
-  'specialist-post16': { label: 'Specialist post-16 institution', dsg: 'P16FE', scap: null, specialist: true },
+  'specialist-post16': {
+    label: 'Specialist post-16 institution',
+    dsg: 'P16FE',
+    scap: null,
+    specialist: true,
+  },
   'early-years': { label: 'Early years setting', dsg: 'OTHER', scap: null, specialist: false },
   eotas: { label: 'Education otherwise than at school', dsg: 'OTHER', scap: null, specialist: false },
   'home-education': { label: 'Elective home education', dsg: 'OTHER', scap: null, specialist: false },

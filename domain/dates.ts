@@ -8,7 +8,10 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const IsoDate = z
   .string()
   .regex(ISO_DATE, 'expected a date written YYYY-MM-DD')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a real calendar date');
+  .refine(
+    (value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'not a real calendar date',
+  );
 
 export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM');
 
@@ -16,7 +19,10 @@ export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a
 export const FinancialYear = z
   .string()
   .regex(/^\d{4}-\d{2}$/, 'expected a financial year written like 2025-26')
-  .refine((fy) => (Number(fy.slice(0, 4)) + 1) % 100 === Number(fy.slice(5)), 'the two years must be consecutive');
+  .refine(
+    (fy) => (Number(fy.slice(0, 4)) + 1) % 100 === Number(fy.slice(5)),
+    'the two years must be consecutive',
+  );
 
 export const toDayNumber = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 export const fromDayNumber = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);

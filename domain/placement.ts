@@ -27,7 +27,8 @@ export const Costs = z.strictObject({
   transport: money.default(0),
 });
 export type Costs = z.infer<typeof Costs>;
-export const totalAnnualCost = (costs: Costs): number => FUNDERS.reduce((sum, funder) => sum + costs[funder], 0);
+export const totalAnnualCost = (costs: Costs): number =>
+  FUNDERS.reduce((sum, funder) => sum + costs[funder], 0);
 
 /** Costs in force from a date; a placement keeps every change so spend can be recomputed for any period. */
 export const CostPeriod = z.strictObject({ effectiveFrom: IsoDate, costs: Costs });
@@ -85,7 +86,11 @@ type PlacementShape = {
 /** Rules across fields, shared by create and by the merged result of an update. */
 function checkPlacementRules(p: PlacementShape, ctx: z.RefinementCtx): void {
   if (!p.inBorough && !p.hostLaCode)
-    ctx.addIssue({ code: 'custom', path: ['hostLaCode'], message: 'required when the placement is out of borough' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['hostLaCode'],
+      message: 'required when the placement is out of borough',
+    });
   if (p.ncy === undefined && p.birthMonth === undefined)
     ctx.addIssue({ code: 'custom', path: ['ncy'], message: 'give ncy or birthMonth' });
   if (p.secondaryNeed !== undefined && p.secondaryNeed === p.primaryNeed)

@@ -1,6 +1,6 @@
 // Provision: local specialist capacity the LA commissions (a resourced provision, a special school, …),
 // with commissioned places per academic year and planned openings, expansions and closures.
-import { Need, Phase, Setting } from './codes';
+import { Need, Phase, type Setting } from './codes';
 import { IsoDate } from './dates';
 import { Id } from './placement';
 import { z } from './zod';
@@ -17,7 +17,10 @@ export const ProvisionType = z.enum(PROVISION_TYPES);
 /** Academic year by its starting calendar year: 2025 is September 2025 to August 2026. */
 const AcademicYear = z.number().int().min(2000).max(2100);
 
-export const CommissionedPlaces = z.strictObject({ academicYear: AcademicYear, places: z.number().int().min(0) });
+export const CommissionedPlaces = z.strictObject({
+  academicYear: AcademicYear,
+  places: z.number().int().min(0),
+});
 
 export const PlannedChange = z.strictObject({
   kind: z.enum(['opening', 'expansion', 'reduction', 'closing']),
@@ -43,10 +46,12 @@ const provisionFields = {
 const uniqueAcademicYears = (rows: { academicYear: number }[]) =>
   new Set(rows.map((row) => row.academicYear)).size === rows.length;
 
-export const ProvisionInput = z.strictObject({ id: Id.optional(), ...provisionFields }).refine(
-  (p) => uniqueAcademicYears(p.commissionedPlaces),
-  { path: ['commissionedPlaces'], message: 'one row per academic year' },
-);
+export const ProvisionInput = z
+  .strictObject({ id: Id.optional(), ...provisionFields })
+  .refine((p) => uniqueAcademicYears(p.commissionedPlaces), {
+    path: ['commissionedPlaces'],
+    message: 'one row per academic year',
+  });
 export type ProvisionInput = z.infer<typeof ProvisionInput>;
 
 export const ProvisionPatch = z
@@ -80,7 +85,10 @@ export type Provision = z.infer<typeof Provision>;
  * Places available in an academic year: the commissioned figure for that year (or the latest earlier one),
  * plus planned changes dated on or before 1 September of that year.
  */
-export function placesInAcademicYear(provision: Pick<Provision, 'commissionedPlaces' | 'plannedChanges'>, year: number) {
+export function placesInAcademicYear(
+  provision: Pick<Provision, 'commissionedPlaces' | 'plannedChanges'>,
+  year: number,
+) {
   const known = provision.commissionedPlaces
     .filter((row) => row.academicYear <= year)
     .sort((a, b) => a.academicYear - b.academicYear);

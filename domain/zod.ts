@@ -1,3 +1,4 @@
 // The one place zod is imported from, so the whole project shares a single zod instance and version.
-export { z } from 'zod';
+
 export type { ZodError, ZodType } from 'zod';
+export { z } from 'zod';

@@ -3,9 +3,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppDeps } from './deps';
 import { AppError, tooLarge, UnauthorizedError } from './errors';
 import type { Identity, IdentitySource } from './identity';
-import type { AppDeps } from './deps';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -26,7 +26,15 @@ export function createApp({ deps, identity, logError = console.error }: AppOptio
     c.set('identity', identity(c));
     await next();
   });
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw tooLarge(MAX_BODY_BYTES); } }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw tooLarge(MAX_BODY_BYTES);
+      },
+    }),
+  );
 
   app.get('/health', (c) => c.json({ ok: true }));
   app.use('*', async (c, next) => {

@@ -28,7 +28,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -63,12 +65,24 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () 
  * Starts DynamoDB Local on a free port (or `port`). With `dbPath` data is kept on disk there;
  * without it the database lives in memory and is gone when stopped.
  */
-export async function startDynamoDbLocal(options: { dbPath?: string; port?: number } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: { dbPath?: string; port?: number } = {},
+): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freePort());
   const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
   const child = spawn(
     'java',
-    ['-Xms64m', '-Xmx1g', '-jar', jarPath(), '-disableTelemetry', '-port', String(port), '-sharedDb', ...storage],
+    [
+      '-Xms64m',
+      '-Xmx1g',
+      '-jar',
+      jarPath(),
+      '-disableTelemetry',
+      '-port',
+      String(port),
+      '-sharedDb',
+      ...storage,
+    ],
     { cwd: options.dbPath ?? process.cwd(), stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let errors = '';
@@ -76,7 +90,9 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
     errors = (errors + chunk.toString()).slice(-4000);
   });
   const spawnFailure = new Promise<never>((_, reject) =>
-    child.once('error', (error) => reject(new Error(`cannot start java for DynamoDB Local (Java 17+ needed): ${error.message}`))),
+    child.once('error', (error) =>
+      reject(new Error(`cannot start java for DynamoDB Local (Java 17+ needed): ${error.message}`)),
+    ),
   );
   const endpoint = `http://127.0.0.1:${port}`;
   await Promise.race([waitUntilReady(endpoint, child, () => errors), spawnFailure]);

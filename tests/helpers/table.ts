@@ -4,7 +4,9 @@ import { inject } from 'vitest';
 import { localClientConfig } from '../../infra/local/dynamodb-local';
 import { createTableIfMissing } from '../../infra/local/tables';
 
-export async function freshTable(prefix = 'test'): Promise<{ client: DynamoDBClient; tableName: string; endpoint: string }> {
+export async function freshTable(
+  prefix = 'test',
+): Promise<{ client: DynamoDBClient; tableName: string; endpoint: string }> {
   const endpoint = inject('dynamoEndpoint');
   const client = new DynamoDBClient(localClientConfig(endpoint));
   const tableName = `${prefix}-${crypto.randomUUID()}`;

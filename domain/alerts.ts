@@ -1,0 +1,251 @@
+// Monthly capacity and spend alerts: pure rules over figures gathered elsewhere, and the digest a planner
+// reads. The rules know nothing of where the digest goes (SNS in AWS, an outbox locally).
+import type { Need, Phase } from './codes';
+import { z } from './zod';
+
+export const AlertThresholds = z.strictObject({
+  /** Share of a provision's commissioned places filled: warn at or above. */
+  occupancyWarn: z.number().positive().default(0.9),
+  /** … and critical at or above. */
+  occupancyCritical: z.number().positive().default(1),
+  /** Forecast outturn over budget, as a share of budget: warn at or above. */
+  outturnOverBudgetWarn: z.number().nonnegative().default(0.02),
+  /** Growth in out-of-borough placements over 12 months, as a share: warn above. */
+  outOfBoroughGrowthWarn: z.number().nonnegative().default(0.1),
+});
+export type AlertThresholds = z.infer<typeof AlertThresholds>;
+
+export const SEVERITIES = ['critical', 'warn', 'watch'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const RULES = [
+  'provision-occupancy',
+  'projected-shortfall',
+  'outturn-over-budget',
+  'out-of-borough-growth',
+] as const;
+export type Rule = (typeof RULES)[number];
+
+export interface Alert {
+  rule: Rule;
+  severity: Severity;
+  /** Stable identity of what the alert is about, to tell new alerts from continuing ones. */
+  key: string;
+  subject: string;
+  message: string;
+  /** Dashboard view to open, relative to the dashboard URL (e.g. `#/sufficiency`). */
+  view: string;
+  figures: Record<string, number | string>;
+}
+
+export interface ProvisionOccupancy {
+  provisionId: string;
+  name: string;
+  places: number;
+  occupied: number;
+}
+
+export interface ProjectedShortfall {
+  need: Need | string;
+  phase: Phase;
+  /** Census year the shortfall is projected for. */
+  year: number;
+  /** Months from the run date to that census (12 or 24 window). */
+  withinMonths: number;
+  places: number;
+  demandP50: number;
+  demandP95: number;
+}
+
+export interface OutturnFigures {
+  financialYear: string;
+  budget: number;
+  forecastP50: number;
+  forecastP95: number;
+}
+
+export interface AlertFigures {
+  occupancy: ProvisionOccupancy[];
+  shortfalls: ProjectedShortfall[];
+  outturn?: OutturnFigures;
+  outOfBorough: { now: number; yearAgo: number };
+}
+
+const round = (value: number, digits = 0) => Number(value.toFixed(digits));
+const percent = (share: number) => `${round(share * 100, 1)}%`;
+const money = (value: number) => `£${Math.round(value).toLocaleString('en-GB')}`;
+
+export function occupancyAlerts(rows: ProvisionOccupancy[], t: AlertThresholds): Alert[] {
+  return rows.flatMap((row) => {
+    // A provision with no places that still has children in it is over capacity, not "infinitely full".
+    const share =
+      row.places > 0 ? row.occupied / row.places : row.occupied > 0 ? Number.POSITIVE_INFINITY : 0;
+    const severity: Severity | undefined =
+      share >= t.occupancyCritical ? 'critical' : share >= t.occupancyWarn ? 'warn' : undefined;
+    if (!severity) return [];
+    const shown = Number.isFinite(share) ? percent(share) : 'over capacity';
+    return [
+      {
+        rule: 'provision-occupancy',
+        severity,
+        key: `provision-occupancy:${row.provisionId}`,
+        subject: `${row.name} is ${shown} full`,
+        message: `${row.name}: ${row.occupied} children in ${row.places} commissioned places (${shown}).${
+          severity === 'critical'
+            ? ' No local place is left: the next child with this need is likely to go out of borough.'
+            : ' Few places are left: review commissioning before the next admissions round.'
+        }`,
+        view: '#/sufficiency',
+        figures: {
+          places: row.places,
+          occupied: row.occupied,
+          occupancy: Number.isFinite(share) ? round(share, 3) : 'n/a',
+        },
+      },
+    ];
+  });
+}
+
+/** Shortfall against the median projection is a warning; against the 95th percentile, one to watch. */
+export function shortfallAlerts(rows: ProjectedShortfall[]): Alert[] {
+  const worst = new Map<string, Alert>();
+  for (const row of rows) {
+    const severity: Severity | undefined =
+      row.demandP50 > row.places ? 'warn' : row.demandP95 > row.places ? 'watch' : undefined;
+    if (!severity) continue;
+    const demand = severity === 'warn' ? row.demandP50 : row.demandP95;
+    const gap = Math.ceil(demand - row.places);
+    const key = `projected-shortfall:${row.need}:${row.phase}:${row.withinMonths}`;
+    const alert: Alert = {
+      rule: 'projected-shortfall',
+      severity,
+      key,
+      subject: `${row.need} ${row.phase} places short by ${gap} within ${row.withinMonths} months`,
+      message: `${row.need}, ${row.phase}: projected demand for January ${row.year} is ${round(row.demandP50)} (median; ${round(
+        row.demandP95,
+      )} at the 95th percentile) against ${row.places} local specialist places — ${gap} short ${
+        severity === 'warn' ? 'on the median projection' : 'if growth runs high (95th percentile)'
+      }.`,
+      view: '#/sufficiency',
+      figures: {
+        year: row.year,
+        places: row.places,
+        demandP50: round(row.demandP50, 1),
+        demandP95: round(row.demandP95, 1),
+        shortfall: gap,
+      },
+    };
+    const previous = worst.get(key);
+    if (!previous || Number(previous.figures.shortfall) < gap) worst.set(key, alert);
+  }
+  return [...worst.values()];
+}
+
+export function outturnAlerts(outturn: OutturnFigures | undefined, t: AlertThresholds): Alert[] {
+  if (!outturn || outturn.budget <= 0) return [];
+  const over = (outturn.forecastP50 - outturn.budget) / outturn.budget;
+  if (over < t.outturnOverBudgetWarn) return [];
+  return [
+    {
+      rule: 'outturn-over-budget',
+      severity: 'warn',
+      key: `outturn-over-budget:${outturn.financialYear}`,
+      subject: `High-needs outturn ${percent(over)} over budget in ${outturn.financialYear}`,
+      message: `Forecast outturn for ${outturn.financialYear} is ${money(outturn.forecastP50)} (up to ${money(
+        outturn.forecastP95,
+      )} at the 95th percentile) against a budget of ${money(outturn.budget)}: ${money(
+        outturn.forecastP50 - outturn.budget,
+      )} (${percent(over)}) over.`,
+      view: '#/finance',
+      figures: {
+        budget: round(outturn.budget),
+        forecastP50: round(outturn.forecastP50),
+        forecastP95: round(outturn.forecastP95),
+        overShare: round(over, 4),
+      },
+    },
+  ];
+}
+
+export function outOfBoroughAlerts(counts: { now: number; yearAgo: number }, t: AlertThresholds): Alert[] {
+  if (counts.yearAgo <= 0) return [];
+  const growth = (counts.now - counts.yearAgo) / counts.yearAgo;
+  if (growth <= t.outOfBoroughGrowthWarn) return [];
+  return [
+    {
+      rule: 'out-of-borough-growth',
+      severity: 'warn',
+      key: 'out-of-borough-growth',
+      subject: `Out-of-borough placements up ${percent(growth)} in 12 months`,
+      message: `${counts.now} children are placed out of borough, against ${counts.yearAgo} a year ago (+${percent(
+        growth,
+      )}, above the ${percent(t.outOfBoroughGrowthWarn)} threshold).`,
+      view: '#/overview',
+      figures: { now: counts.now, yearAgo: counts.yearAgo, growth: round(growth, 4) },
+    },
+  ];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warn: 1, watch: 2 };
+
+export function evaluateAlerts(figures: AlertFigures, thresholds: AlertThresholds): Alert[] {
+  return [
+    ...occupancyAlerts(figures.occupancy, thresholds),
+    ...shortfallAlerts(figures.shortfalls),
+    ...outturnAlerts(figures.outturn, thresholds),
+    ...outOfBoroughAlerts(figures.outOfBorough, thresholds),
+  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.key.localeCompare(b.key));
+}
+
+export interface Digest {
+  subject: string;
+  body: string;
+}
+
+/**
+ * One plain-text digest per run: the alerts by severity, what changed since last month (new, continuing,
+ * resolved, by alert key) and links to the dashboard views.
+ */
+export function buildDigest(input: {
+  authorityName: string;
+  month: string;
+  alerts: Alert[];
+  previous: Alert[] | undefined;
+  dashboardUrl: string;
+}): Digest {
+  const { authorityName, month, alerts, previous, dashboardUrl } = input;
+  const counts = SEVERITIES.map((s) => [s, alerts.filter((a) => a.severity === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
+  const subject =
+    alerts.length === 0
+      ? `${authorityName} SEND sufficiency ${month}: no alerts`
+      : `${authorityName} SEND sufficiency ${month}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`;
+  const previousKeys = new Set(previous?.map((a) => a.key));
+  const currentKeys = new Set(alerts.map((a) => a.key));
+  const link = (view: string) => `${dashboardUrl.replace(/\/$/, '')}/${view}`;
+
+  const lines = [`SEND sufficiency and high-needs spend alerts for ${authorityName}, ${month}.`, ''];
+  if (alerts.length === 0) lines.push('Nothing crossed a threshold this month.', '');
+  for (const severity of SEVERITIES) {
+    const group = alerts.filter((a) => a.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(`${severity.toUpperCase()} (${group.length})`);
+    for (const alert of group) {
+      const tag = previous === undefined ? '' : previousKeys.has(alert.key) ? ' [continuing]' : ' [new]';
+      lines.push(`- ${alert.subject}${tag}`, `  ${alert.message}`, `  See ${link(alert.view)}`);
+    }
+    lines.push('');
+  }
+  lines.push('Since last month:');
+  if (previous === undefined) lines.push('- This is the first digest on record.');
+  else {
+    const added = alerts.filter((a) => !previousKeys.has(a.key));
+    const resolved = previous.filter((a) => !currentKeys.has(a.key));
+    lines.push(
+      `- ${added.length} new, ${alerts.length - added.length} continuing, ${resolved.length} resolved.`,
+      ...resolved.map((a) => `- Resolved: ${a.subject}`),
+    );
+  }
+  lines.push('', `Dashboard: ${link('#/overview')}`);
+  return { subject: subject.slice(0, 100), body: lines.join('\n') };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Alert,
+  AlertThresholds,
+  buildDigest,
+  evaluateAlerts,
+  occupancyAlerts,
+  outOfBoroughAlerts,
+  outturnAlerts,
+  shortfallAlerts,
+} from '../../domain/alerts';
+
+const thresholds = AlertThresholds.parse({});
+const provision = (occupied: number, places = 100) => ({
+  provisionId: 'p1',
+  name: 'Oak ASD base',
+  places,
+  occupied,
+});
+
+describe('provision occupancy (warn ≥ 90%, critical ≥ 100%)', () => {
+  it.each([
+    [89, []],
+    [90, ['warn']],
+    [91, ['warn']],
+    [99, ['warn']],
+    [100, ['critical']],
+    [101, ['critical']],
+  ])('%i of 100 places → %j', (occupied, severities) => {
+    expect(occupancyAlerts([provision(occupied)], thresholds).map((a) => a.severity)).toEqual(severities);
+  });
+
+  it('treats children in a provision with no places as over capacity', () => {
+    const [alert] = occupancyAlerts([provision(3, 0)], thresholds);
+    expect(alert?.severity).toBe('critical');
+    expect(alert?.subject).toContain('over capacity');
+  });
+
+  it('says nothing of an empty provision with no places', () => {
+    expect(occupancyAlerts([provision(0, 0)], thresholds)).toEqual([]);
+  });
+});
+
+describe('projected shortfall (median above places → warn, 95th percentile above → watch)', () => {
+  const row = (demandP50: number, demandP95: number) => ({
+    need: 'ASD',
+    phase: 'secondary' as const,
+    year: 2027,
+    withinMonths: 12,
+    places: 120,
+    demandP50,
+    demandP95,
+  });
+  it.each([
+    [110, 119, []],
+    [110, 120, []],
+    [110, 121, ['watch']],
+    [120, 130, ['watch']],
+    [121, 130, ['warn']],
+  ])('p50 %d, p95 %d against 120 places → %j', (p50, p95, severities) => {
+    expect(shortfallAlerts([row(p50, p95)]).map((a) => a.severity)).toEqual(severities);
+  });
+
+  it('reports the shortfall in whole places, rounded up', () => {
+    const [alert] = shortfallAlerts([row(130.2, 140)]);
+    expect(alert?.figures.shortfall).toBe(11);
+    expect(alert?.subject).toBe('ASD secondary places short by 11 within 12 months');
+  });
+
+  it('keeps the worst year for each need, phase and window', () => {
+    const alerts = shortfallAlerts([row(125, 130), { ...row(140, 150), year: 2028 }]);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.figures.year).toBe(2028);
+  });
+});
+
+describe('outturn against budget (warn ≥ 2% over)', () => {
+  const outturn = (forecastP50: number) => ({
+    financialYear: '2026-27',
+    budget: 1_000_000,
+    forecastP50,
+    forecastP95: forecastP50 * 1.05,
+  });
+  it.each([
+    [1_019_999, 0],
+    [1_020_000, 1],
+    [1_020_001, 1],
+  ])('forecast %d against a £1m budget → %d alert(s)', (forecast, count) => {
+    expect(outturnAlerts(outturn(forecast), thresholds)).toHaveLength(count);
+  });
+  it('is silent with no budget set', () => {
+    expect(outturnAlerts(undefined, thresholds)).toEqual([]);
+    expect(outturnAlerts({ ...outturn(5), budget: 0 }, thresholds)).toEqual([]);
+  });
+});
+
+describe('out-of-borough growth over 12 months (warn above 10%)', () => {
+  it.each([
+    [109, 0],
+    [110, 0],
+    [111, 1],
+  ])('%d now against 100 a year ago → %d alert(s)', (now, count) => {
+    expect(outOfBoroughAlerts({ now, yearAgo: 100 }, thresholds)).toHaveLength(count);
+  });
+  it('cannot compute growth from nothing, so stays silent', () => {
+    expect(outOfBoroughAlerts({ now: 5, yearAgo: 0 }, thresholds)).toEqual([]);
+  });
+});
+
+describe('digest', () => {
+  const alerts = evaluateAlerts(
+    {
+      occupancy: [provision(104)],
+      shortfalls: [],
+      outturn: {
+        financialYear: '2026-27',
+        budget: 1_000_000,
+        forecastP50: 1_050_000,
+        forecastP95: 1_100_000,
+      },
+      outOfBorough: { now: 100, yearAgo: 100 },
+    },
+    thresholds,
+  );
+
+  it('orders alerts critical first', () => {
+    expect(alerts.map((a) => a.severity)).toEqual(['critical', 'warn']);
+  });
+
+  it('names the figures, what changed since last month and the dashboard views', () => {
+    const previous: Alert[] = [
+      alerts[1] as Alert,
+      { ...(alerts[0] as Alert), key: 'out-of-borough-growth', subject: 'Out-of-borough placements up 12%' },
+    ];
+    const digest = buildDigest({
+      authorityName: 'Demo Borough',
+      month: '2026-11',
+      alerts,
+      previous,
+      dashboardUrl: 'http://localhost:3000/',
+    });
+    expect(digest.subject).toBe('Demo Borough SEND sufficiency 2026-11: 1 critical, 1 warn');
+    expect(digest.body).toContain('Oak ASD base: 104 children in 100 commissioned places (104%)');
+    expect(digest.body).toContain('[new]');
+    expect(digest.body).toContain('[continuing]');
+    expect(digest.body).toContain('1 new, 1 continuing, 1 resolved.');
+    expect(digest.body).toContain('Resolved: Out-of-borough placements up 12%');
+    expect(digest.body).toContain('http://localhost:3000/#/finance');
+  });
+
+  it('says so when nothing crossed a threshold', () => {
+    const digest = buildDigest({
+      authorityName: 'X',
+      month: '2026-11',
+      alerts: [],
+      previous: undefined,
+      dashboardUrl: 'u',
+    });
+    expect(digest.subject).toBe('X SEND sufficiency 2026-11: no alerts');
+    expect(digest.body).toContain('first digest on record');
+  });
+});
