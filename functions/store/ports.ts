@@ -59,8 +59,16 @@ export interface PlacementStore {
   ): Promise<{ placement: Placement; created: boolean }>;
   get(id: string): Promise<Placement | undefined>;
   /** Optimistic concurrency: a stale `expectedVersion` is a ConflictError; unknown id a NotFoundError. */
-  update(id: string, patch: PlacementPatch, context: WriteContext & { expectedVersion: number }): Promise<Placement>;
-  end(id: string, end: PlacementEnd, context: WriteContext & { expectedVersion?: number }): Promise<Placement>;
+  update(
+    id: string,
+    patch: PlacementPatch,
+    context: WriteContext & { expectedVersion: number },
+  ): Promise<Placement>;
+  end(
+    id: string,
+    end: PlacementEnd,
+    context: WriteContext & { expectedVersion?: number },
+  ): Promise<Placement>;
   list(filter: PlacementFilter, page: { limit: number; cursor?: string }): Promise<Page<Placement>>;
   /** Every placement, active or ended: the input of summaries, spend, snapshots and projections. */
   all(): Promise<Placement[]>;
@@ -70,6 +78,10 @@ export interface PlacementStore {
 export interface ProvisionStore {
   create(input: ProvisionInput, context: WriteContext): Promise<{ provision: Provision; created: boolean }>;
   get(id: string): Promise<Provision | undefined>;
-  update(id: string, patch: ProvisionPatch, context: WriteContext & { expectedVersion?: number }): Promise<Provision>;
+  update(
+    id: string,
+    patch: ProvisionPatch,
+    context: WriteContext & { expectedVersion?: number },
+  ): Promise<Provision>;
   all(): Promise<Provision[]>;
 }

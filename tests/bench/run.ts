@@ -15,7 +15,9 @@ const benches = readdirSync(here)
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file.replace('.bench.ts', '')} ===`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, file)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, file)], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) failed += 1;
 }
 if (failed > 0) {
