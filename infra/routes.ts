@@ -1,0 +1,56 @@
+// Every API route, which function serves it and which groups may call it. The stack turns this into HTTP
+// API routes (each with the JWT authorizer and its groups as required scopes); the app enforces the same
+// groups again from the `cognito:groups` claim, so neither layer alone is trusted.
+import { GROUPS, type Group } from '../functions/api/identity';
+
+/** One Lambda per permission set, all built from the same API entry, so each gets only the grants it needs. */
+export const API_FUNCTIONS = ['read', 'placements', 'planning', 'finance', 'imports'] as const;
+export type ApiFunction = (typeof API_FUNCTIONS)[number];
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+
+export interface ApiRoute {
+  method: Method;
+  path: string;
+  fn: ApiFunction;
+  /** Groups allowed to call the route; `public` routes (the dashboard's static files) have no authorizer. */
+  groups: readonly Group[] | 'public';
+}
+
+const everyone = GROUPS;
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'GET', path: '/placements', fn: 'read', groups: everyone },
+  { method: 'POST', path: '/placements', fn: 'placements', groups: ['caseworkers'] },
+  { method: 'GET', path: '/placements/{id}', fn: 'read', groups: everyone },
+  { method: 'PATCH', path: '/placements/{id}', fn: 'placements', groups: ['caseworkers'] },
+  { method: 'POST', path: '/placements/{id}/end', fn: 'placements', groups: ['caseworkers'] },
+  { method: 'GET', path: '/placements/{id}/history', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/summary', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/provisions', fn: 'read', groups: everyone },
+  { method: 'POST', path: '/provisions', fn: 'planning', groups: ['planners'] },
+  { method: 'GET', path: '/provisions/{id}', fn: 'read', groups: everyone },
+  { method: 'PATCH', path: '/provisions/{id}', fn: 'planning', groups: ['planners'] },
+  { method: 'POST', path: '/projections', fn: 'planning', groups: ['planners'] },
+  { method: 'GET', path: '/projections/{id}', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/scenarios', fn: 'read', groups: everyone },
+  { method: 'POST', path: '/scenarios', fn: 'planning', groups: ['planners'] },
+  { method: 'GET', path: '/scenarios/{id}', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/spend', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/outturn', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/budgets/{financialYear}', fn: 'read', groups: everyone },
+  { method: 'PUT', path: '/budgets/{financialYear}', fn: 'finance', groups: ['finance'] },
+  { method: 'GET', path: '/exports/{file}', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/exports/witan/{file}', fn: 'read', groups: everyone },
+  // Bulk import writes placements, so it is a caseworkers' route, on its own function (batch writes, longer runs).
+  { method: 'POST', path: '/imports', fn: 'imports', groups: ['caseworkers'] },
+  { method: 'POST', path: '/imports/{id}/rows', fn: 'imports', groups: ['caseworkers'] },
+  { method: 'POST', path: '/imports/{id}/complete', fn: 'imports', groups: ['caseworkers'] },
+  { method: 'GET', path: '/imports/{id}', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/alerts', fn: 'read', groups: everyone },
+  // A deployed stack runs alerts from its schedule: the app answers 503 here, but the route is real locally.
+  { method: 'POST', path: '/alerts/runs', fn: 'planning', groups: ['planners'] },
+  // The dashboard's static page and assets: no data in them, and the browser must load them to sign in.
+  { method: 'GET', path: '/', fn: 'read', groups: 'public' },
+  { method: 'GET', path: '/assets/{proxy+}', fn: 'read', groups: 'public' },
+];

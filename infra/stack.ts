@@ -1,0 +1,502 @@
+// One stack per local authority: its own table, users, API, functions, schedule and alert topic, so one
+// authority's data and load never mix with another's.
+import { join } from 'node:path';
+import {
+  type CfnElement,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Tags,
+  TimeZone,
+  Validations,
+} from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { type Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  LambdaVersion,
+  Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
+  UserPool,
+  UserPoolOperation,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Architecture } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  ContextAttribute,
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+} from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { GROUPS, type Group } from '../functions/api/identity';
+import { scopesForGroups } from '../functions/auth/group-scopes';
+import { BUNDLING, type EntryName, entryPath, REPO_ROOT, RUNTIME } from './bundling';
+import { type AuthorityConfig, alertConfigOf } from './config';
+import { API_FUNCTIONS, API_ROUTES, type ApiFunction } from './routes';
+import { TABLE } from './table';
+
+export const APP_TAG = 'send-sufficiency';
+export const stackNameOf = (slug: string) => `send-sufficiency-${slug}`;
+
+/** Read-only table access (what `grantReadData` gives, minus the stream actions of a table without streams). */
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+/** Table actions beyond read: conditional puts and updates, alone or inside TransactWriteItems. Never delete. */
+const ITEM_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
+/** Bulk import also writes in batches of 25 (BatchWriteItem). */
+const BATCH_WRITE_ACTIONS = [...ITEM_WRITE_ACTIONS, 'dynamodb:BatchWriteItem'];
+
+/** What every API and alerts function reads at cold start (the API serves alert history, so it needs ALERT_CONFIG). */
+export const functionEnvironment = (config: AuthorityConfig, tableName: string) => ({
+  TABLE_NAME: tableName,
+  AUTHORITY: config.slug,
+  AUTHORITY_NAME: config.name,
+  LA_CODE: config.laCode,
+  DASHBOARD_URL: config.dashboardUrl,
+  ALERT_CONFIG: JSON.stringify(alertConfigOf(config)),
+  LOG_LEVEL: 'INFO',
+  NODE_OPTIONS: '--enable-source-maps',
+});
+
+export const alertsEnvironment = (config: AuthorityConfig, tableName: string, topicArn: string) => ({
+  ...functionEnvironment(config, tableName),
+  POWERTOOLS_SERVICE_NAME: 'send-alerts',
+  ALERT_TOPIC_ARN: topicArn,
+});
+
+interface FunctionSpec {
+  description: string;
+  memorySize: number;
+  timeout: Duration;
+  /** Write actions on the table on top of read access; none means read-only. */
+  writes: string[];
+}
+
+// API Gateway's HTTP API gives up on an integration after 30 s, so no API function may run longer.
+const API_FUNCTION_SPECS: Record<ApiFunction, FunctionSpec> = {
+  read: {
+    description: 'Every GET route and the dashboard: read-only table access',
+    memorySize: 1024,
+    timeout: Duration.seconds(29),
+    writes: [],
+  },
+  placements: {
+    description: 'Caseworkers: create, change and end placements',
+    memorySize: 512,
+    timeout: Duration.seconds(10),
+    writes: ITEM_WRITE_ACTIONS,
+  },
+  planning: {
+    description: 'Planners: provisions, scenarios and projection runs',
+    // 1,769 MB is one full vCPU: projections are CPU-bound simulations.
+    memorySize: 1769,
+    timeout: Duration.seconds(29),
+    writes: ITEM_WRITE_ACTIONS,
+  },
+  finance: {
+    description: 'Finance: budgets',
+    memorySize: 512,
+    timeout: Duration.seconds(10),
+    writes: ITEM_WRITE_ACTIONS,
+  },
+  imports: {
+    description: 'Bulk import of placements (batched writes)',
+    memorySize: 1769,
+    timeout: Duration.seconds(29),
+    writes: BATCH_WRITE_ACTIONS,
+  },
+};
+
+/** Functions log for three months: enough to investigate an incident; the audit trail lives in the table. */
+const LOG_RETENTION = RetentionDays.THREE_MONTHS;
+
+export interface SendStackProps extends StackProps {
+  config: AuthorityConfig;
+}
+
+export class SendStack extends Stack {
+  readonly functions: Record<ApiFunction | 'alerts' | 'groupScopes', NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: SendStackProps) {
+    const { config } = props;
+    super(scope, id, {
+      ...props,
+      env: props.env ?? { account: config.account, region: config.region },
+      description: `SEND placements and sufficiency for ${config.name} (LA ${config.laCode})`,
+    });
+    Tags.of(this).add('app', APP_TAG);
+    Tags.of(this).add('authority', config.slug);
+
+    const table = this.table();
+    const { key, topic } = this.alertTopic(config);
+    const deadLetters = this.deadLetterQueue();
+
+    const environment = functionEnvironment(config, table.tableName);
+    const { userPool, authorizer, signInDomain, client, groupScopes } = this.users(config);
+    // The dashboard page signs in through Cognito's hosted UI with the user pool's public client.
+    const dashboardSignIn = { AUTH_DOMAIN: signInDomain.baseUrl(), AUTH_CLIENT_ID: client.userPoolClientId };
+
+    const api = Object.fromEntries(
+      API_FUNCTIONS.map((name) => {
+        const spec = API_FUNCTION_SPECS[name];
+        const fn = this.nodeFunction(`${pascal(name)}Function`, 'api', {
+          ...spec,
+          environment: {
+            ...environment,
+            POWERTOOLS_SERVICE_NAME: `send-api-${name}`,
+            ...(name === 'read' ? dashboardSignIn : {}),
+          },
+          // The dashboard's static files ship inside the read function only.
+          ...(name === 'read' ? { withDashboard: true } : {}),
+        });
+        grantTable(fn, table, spec.writes);
+        return [name, fn];
+      }),
+    ) as Record<ApiFunction, NodejsFunction>;
+
+    const alerts = this.nodeFunction('AlertsFunction', 'alerts', {
+      description: 'Monthly capacity and spend alerts for the authority',
+      memorySize: 1769,
+      timeout: Duration.minutes(5),
+      environment: alertsEnvironment(config, table.tableName, topic.topicArn),
+      // Lambda retries a failed asynchronous (scheduled) run twice, then parks the event on the queue.
+      asyncFailure: deadLetters,
+    });
+    grantTable(alerts, table, ITEM_WRITE_ACTIONS);
+    alerts.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: [topic.topicArn] }));
+    key.grant(alerts, 'kms:GenerateDataKey', 'kms:Decrypt');
+
+    this.functions = { ...api, alerts, groupScopes };
+
+    const httpApi = this.httpApi(config, api, authorizer);
+    this.monthlySchedule(config, alerts, deadLetters);
+    this.alarms(topic, httpApi, deadLetters);
+
+    new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+    new CfnOutput(this, 'SignInUrl', { value: signInDomain.baseUrl() });
+    new CfnOutput(this, 'AlertTopicArn', { value: topic.topicArn });
+    new CfnOutput(this, 'AlertKeyArn', { value: key.keyArn });
+  }
+
+  private table(): Table {
+    const table = new Table(this, 'Table', {
+      partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      timeToLiveAttribute: TABLE.timeToLiveAttribute,
+    });
+    for (const index of TABLE.globalSecondaryIndexes)
+      table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      });
+    return table;
+  }
+
+  private alertTopic(config: AuthorityConfig) {
+    const key = new Key(this, 'AlertKey', {
+      description: `Encrypts ${config.name}'s alert topic`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // CloudWatch alarms publish to the encrypted topic, so the service needs the key.
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    const topic = new Topic(this, 'AlertTopic', {
+      displayName: `SEND sufficiency alerts: ${config.name}`,
+      masterKey: key,
+      enforceSSL: true,
+    });
+    for (const recipient of config.alerts.recipients) topic.addSubscription(new EmailSubscription(recipient));
+    return { key, topic };
+  }
+
+  private deadLetterQueue(): Queue {
+    return new Queue(this, 'AlertsDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+  }
+
+  private nodeFunction(
+    id: string,
+    entry: EntryName,
+    options: Omit<FunctionSpec, 'writes'> & {
+      environment: Record<string, string>;
+      asyncFailure?: Queue;
+      withDashboard?: boolean;
+    },
+  ): NodejsFunction {
+    const logGroup = new LogGroup(this, `${id}Logs`, { retention: LOG_RETENTION });
+    // Own role with write access to its own log group only, instead of the AWS-managed basic policy.
+    const role = new Role(this, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+    return new NodejsFunction(this, id, {
+      entry: entryPath(entry),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: RUNTIME,
+      architecture: Architecture.ARM_64,
+      description: options.description,
+      memorySize: options.memorySize,
+      timeout: options.timeout,
+      role,
+      logGroup,
+      environment: options.environment,
+      bundling: options.withDashboard ? { ...BUNDLING, commandHooks: dashboardHooks } : BUNDLING,
+      ...(options.asyncFailure ? { deadLetterQueue: options.asyncFailure, retryAttempts: 2 } : {}),
+    });
+  }
+
+  private users(config: AuthorityConfig) {
+    const userPool = new UserPool(this, 'Users', {
+      userPoolName: stackNameOf(config.slug),
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Plus: threat protection (compromised credentials, risky sign-ins) and access-token customisation.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const groupDescriptions: Record<Group, string> = {
+      caseworkers: 'Record, change and end placements; bulk import',
+      planners: 'Provisions, scenarios and projections',
+      finance: 'Budgets',
+      readers: 'Read everything, change nothing',
+    };
+    for (const group of GROUPS)
+      new CfnUserPoolGroup(this, `${pascal(group)}Group`, {
+        userPoolId: userPool.userPoolId,
+        groupName: group,
+        description: groupDescriptions[group],
+      });
+
+    const groupScopes = this.nodeFunction('GroupScopesFunction', 'groupScopes', {
+      description: 'Cognito pre-token generation: user groups as access-token scopes',
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+      environment: { POWERTOOLS_SERVICE_NAME: 'send-auth', LOG_LEVEL: 'INFO' },
+    });
+    userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, groupScopes, LambdaVersion.V2_0);
+
+    const client = userPool.addClient('Dashboard', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [config.dashboardUrl],
+        logoutUrls: [config.dashboardUrl],
+      },
+    });
+    const signInDomain = userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: config.cognitoDomainPrefix ?? stackNameOf(config.slug) },
+    });
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', userPool, { userPoolClients: [client] });
+    return { userPool, authorizer, signInDomain, client, groupScopes };
+  }
+
+  private httpApi(
+    config: AuthorityConfig,
+    functions: Record<ApiFunction, NodejsFunction>,
+    authorizer: HttpUserPoolAuthorizer,
+  ): HttpApi {
+    const api = new HttpApi(this, 'Api', {
+      apiName: stackNameOf(config.slug),
+      description: `SEND sufficiency API for ${config.name}`,
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: LOG_RETENTION });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: api,
+      stageName: '$default',
+      autoDeploy: true,
+      // A few thousand requests a day: these limits only stop a runaway client.
+      throttle: { rateLimit: 25, burstLimit: 50 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            route: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            user: '$context.authorizer.claims.sub',
+            ip: '$context.identity.sourceIp',
+          }),
+        ),
+      },
+    });
+
+    const integrations = Object.fromEntries(
+      API_FUNCTIONS.map((name) => [
+        name,
+        new HttpLambdaIntegration(`${pascal(name)}Integration`, functions[name]),
+      ]),
+    ) as Record<ApiFunction, HttpLambdaIntegration>;
+    const noAuthorizer = new HttpNoneAuthorizer();
+    for (const route of API_ROUTES) {
+      const [created] = api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrations[route.fn],
+        ...(route.groups === 'public'
+          ? { authorizer: noAuthorizer }
+          : { authorizer, authorizationScopes: scopesForGroups(route.groups) }),
+      });
+      if (route.groups === 'public' && created)
+        Validations.of(created).acknowledge({
+          id: 'AwsSolutions::AwsSolutions-APIG4',
+          reason:
+            'Static dashboard page and assets: no data, and the browser must load them before it can sign in. Every data route has the JWT authorizer.',
+        });
+    }
+    return api;
+  }
+
+  private monthlySchedule(config: AuthorityConfig, alerts: NodejsFunction, deadLetters: Queue) {
+    const role = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    new Schedule(this, 'MonthlyAlerts', {
+      description: `Monthly capacity and spend alerts for ${config.name}`,
+      schedule: ScheduleExpression.expression(config.schedule.cron, TimeZone.of(config.schedule.timeZone)),
+      target: new LambdaInvoke(alerts, {
+        // The handler takes the month from the scheduled time (London), so a late retry still reports the right month.
+        input: ScheduleTargetInput.fromObject({ month: ContextAttribute.scheduledTime }),
+        retryAttempts: 5,
+        maxEventAge: Duration.hours(12),
+        deadLetterQueue: deadLetters,
+        role,
+      }),
+    });
+    const alertsLogicalId = this.getLogicalId(alerts.node.defaultChild as CfnElement);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${alertsLogicalId}.Arn>:*]`,
+      reason:
+        "The scheduler's role may invoke the alerts function and its versions/aliases (`:*`), nothing else; the L2 target grants it so.",
+    });
+  }
+
+  private alarms(topic: Topic, api: HttpApi, deadLetters: Queue) {
+    const action = new SnsAction(topic);
+    const alarmOn = (id: string, metric: Metric, description: string): Alarm => {
+      const alarm = metric.createAlarm(this, id, {
+        alarmDescription: description,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      alarm.addAlarmAction(action);
+      return alarm;
+    };
+    const period = Duration.minutes(5);
+    for (const [name, fn] of Object.entries(this.functions)) {
+      alarmOn(`${pascal(name)}Errors`, fn.metricErrors({ period }), `${name} function failed`);
+      alarmOn(`${pascal(name)}Throttles`, fn.metricThrottles({ period }), `${name} function was throttled`);
+    }
+    alarmOn(
+      'AlertsDeadLetterDepth',
+      deadLetters.metricApproximateNumberOfMessagesVisible({ period }),
+      'A monthly alerts run failed after its retries and is parked on the dead-letter queue',
+    );
+    alarmOn('Api5xx', api.metricServerError({ period }), 'The API returned a server error (5xx)');
+  }
+}
+
+/**
+ * Read access, plus the given write actions, on the table and each of its indexes named one by one
+ * (no `index/*` wildcard: a function can reach exactly the indexes the table definition lists).
+ */
+function grantTable(fn: NodejsFunction, table: Table, writes: string[]) {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: [...TABLE_READ_ACTIONS, ...writes],
+      resources: [
+        table.tableArn,
+        ...TABLE.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+      ],
+    }),
+  );
+}
+
+/**
+ * Builds the dashboard (web/build.ts) straight into the read function's asset, as `web/` beside the bundle,
+ * so every synth ships the dashboard of the code being deployed, never a stale web/dist.
+ */
+const dashboardHooks = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir: string, outputDir: string) => [
+    `cd "${inputDir}" && "${process.execPath}" --import tsx --input-type=module -e ` +
+      `"const { buildDashboard } = await import('./web/build.ts'); await buildDashboard({ outdir: process.argv[1] });" ` +
+      `"${outputDir}/web"`,
+  ],
+};
+
+const pascal = (name: string) =>
+  name.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase());

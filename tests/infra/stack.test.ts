@@ -1,0 +1,391 @@
+// The deployed stack's properties, for every authority, asserted on the synthesised template (bundling
+// skipped). No snapshots: each test names the property it protects.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scopesForGroups } from '../../functions/auth/group-scopes';
+import { assembleApp } from '../../infra/assemble';
+import { authoritySlugs, loadAuthorityConfig } from '../../infra/config';
+import { API_FUNCTIONS, API_ROUTES } from '../../infra/routes';
+import type { SendStack } from '../../infra/stack';
+import { TABLE } from '../../infra/table';
+
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is untyped; the assertions check its shape.
+type Json = any;
+type Resources = Record<string, { Type: string; Properties: Json }>;
+
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+const { stacks } = assembleApp({ bundle: false, builtinCloudFormationValidation: false });
+const templates = new Map(stacks.map((stack) => [stack.stackName, Template.fromStack(stack)]));
+
+describe('the app', () => {
+  it('has one stack per authority file', () => {
+    expect(stacks.map((stack) => stack.stackName)).toEqual(
+      authoritySlugs().map((slug) => `send-sufficiency-${slug}`),
+    );
+  });
+
+  it('synthesises only the authority named in context', () => {
+    const one = assembleApp({ bundle: false, context: { authority: 'stockton-on-tees' } });
+    expect(one.stacks.map((stack) => stack.stackName)).toEqual(['send-sufficiency-stockton-on-tees']);
+  });
+
+  it('fails on an unknown authority, naming its file', () => {
+    expect(() => assembleApp({ bundle: false, context: { authority: 'gotham' } })).toThrow(
+      /infra\/authorities\/gotham\.json: unknown authority/,
+    );
+  });
+});
+
+describe('cdk-nag AWS Solutions checks', () => {
+  /** Synthesises the app in a scratch folder and returns the rule ids of every unacknowledged finding. */
+  function nagFindings(build: (outdir: string) => ReturnType<typeof assembleApp>['app']): string[] {
+    const outdir = mkdtempSync(join(tmpdir(), 'send-nag-'));
+    try {
+      build(outdir).synth();
+      return [];
+    } catch (error) {
+      const report = join(outdir, 'validation-report.json');
+      if (!existsSync(report)) throw error;
+      const { pluginReports } = JSON.parse(readFileSync(report, 'utf8')) as {
+        pluginReports: { violations: { ruleName: string }[] }[];
+      };
+      return pluginReports.flatMap((plugin) => plugin.violations.map((violation) => violation.ruleName));
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }
+  const options = { bundle: false, builtinCloudFormationValidation: false } as const;
+
+  it('passes for every authority with zero unacknowledged findings', () => {
+    expect(nagFindings((outdir) => assembleApp({ ...options, outdir }).app)).toEqual([]);
+  });
+
+  it('fails synth on a finding nobody acknowledged', () => {
+    const findings = nagFindings((outdir) => {
+      const { app, stacks } = assembleApp({ ...options, outdir, authorities: ['tameside'] });
+      new Queue(stacks[0] as SendStack, 'PlainQueue');
+      return app;
+    });
+    expect(findings).toEqual(expect.arrayContaining([expect.stringContaining('SQS4')]));
+  });
+});
+
+describe.each(authoritySlugs())('stack for %s', (slug) => {
+  const config = loadAuthorityConfig(slug);
+  let stack: SendStack;
+  let template: Template;
+  let resources: Resources;
+  const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
+    stack.getLogicalId(construct.node.defaultChild as never);
+
+  /** Every action granted to a function's role, over all its policies. */
+  const actionsOf = (fn: keyof SendStack['functions']): string[] => {
+    const roleId = stack.getLogicalId(stack.functions[fn].role?.node.defaultChild as never);
+    return Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .filter((r) => r.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+      .flatMap((r) => r.Properties.PolicyDocument.Statement)
+      .flatMap((statement: { Action: string | string[] }) => [statement.Action].flat());
+  };
+
+  beforeAll(() => {
+    stack = stacks.find((candidate) => candidate.stackName === `send-sufficiency-${slug}`) as SendStack;
+    template = templates.get(stack.stackName) as Template;
+    resources = template.toJSON().Resources;
+  });
+
+  it('deploys to the configured account and region, tagged with app and authority', () => {
+    expect(stack.account).toBe(config.account);
+    expect(stack.region).toBe(config.region);
+    const tags = template.findResources('AWS::DynamoDB::Table');
+    expect(Object.values(tags)[0]?.Properties.Tags).toEqual(
+      expect.arrayContaining([
+        { Key: 'app', Value: 'send-sufficiency' },
+        { Key: 'authority', Value: slug },
+      ]),
+    );
+  });
+
+  it('keeps its data in one on-demand, encrypted, recoverable, protected table that outlives the stack', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        DeletionProtectionEnabled: true,
+        TimeToLiveSpecification: { AttributeName: TABLE.timeToLiveAttribute, Enabled: true },
+        KeySchema: [
+          { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: TABLE.globalSecondaryIndexes.map((index) =>
+          Match.objectLike({
+            IndexName: index.indexName,
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            ],
+          }),
+        ),
+      }),
+    });
+  });
+
+  it('runs every function on ARM64 and the current Node LTS, with its own log group kept three months', () => {
+    template.resourceCountIs('AWS::Lambda::Function', API_FUNCTIONS.length + 2);
+    for (const fn of Object.values(stack.functions)) {
+      const props = resources[logicalId(fn)]?.Properties;
+      expect(props).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      });
+      expect(props?.LoggingConfig.LogGroup).toEqual({ Ref: expect.any(String) });
+      expect(resources[props?.LoggingConfig.LogGroup.Ref]?.Properties.RetentionInDays).toBe(90);
+    }
+  });
+
+  it('gives the API and alerts functions their configuration and structured-logging settings', () => {
+    const tableRef = { Ref: stack.getLogicalId(stack.node.findChild('Table').node.defaultChild as never) };
+    for (const name of [...API_FUNCTIONS, 'alerts'] as const) {
+      const env = resources[logicalId(stack.functions[name])]?.Properties.Environment.Variables;
+      expect(env).toMatchObject({
+        TABLE_NAME: tableRef,
+        AUTHORITY: slug,
+        AUTHORITY_NAME: config.name,
+        LA_CODE: config.laCode,
+        DASHBOARD_URL: config.dashboardUrl,
+        POWERTOOLS_SERVICE_NAME: expect.stringMatching(/^send-/),
+        LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    }
+    // Only the read function serves the dashboard, so only it knows how the page signs in.
+    for (const name of API_FUNCTIONS) {
+      const env = resources[logicalId(stack.functions[name])]?.Properties.Environment.Variables;
+      if (name === 'read')
+        expect(env).toMatchObject({
+          AUTH_CLIENT_ID: { Ref: expect.stringMatching(/^UsersDashboard/) },
+          AUTH_DOMAIN: expect.objectContaining({ 'Fn::Join': expect.any(Array) }),
+        });
+      else expect(env.AUTH_CLIENT_ID).toBeUndefined();
+    }
+    for (const name of [...API_FUNCTIONS, 'alerts'] as const) {
+      const env = resources[logicalId(stack.functions[name])]?.Properties.Environment.Variables;
+      expect(JSON.parse(env.ALERT_CONFIG)).toEqual({
+        authority: slug,
+        authorityName: config.name,
+        laCode: config.laCode,
+        dashboardUrl: config.dashboardUrl,
+        thresholds: config.alerts.thresholds,
+        shortfallHorizonsMonths: config.alerts.shortfallHorizonsMonths,
+      });
+      // Only the alerts function may publish, so only it knows the topic.
+      if (name === 'alerts')
+        expect(env.ALERT_TOPIC_ARN).toEqual({ Ref: expect.stringMatching(/^AlertTopic/) });
+      else expect(env.ALERT_TOPIC_ARN).toBeUndefined();
+    }
+  });
+
+  it('grants each function only what its routes need: readers never write', () => {
+    const read = actionsOf('read');
+    expect(read).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    for (const action of [...WRITE_ACTIONS, 'sns:Publish']) expect(read).not.toContain(action);
+
+    for (const writer of ['placements', 'planning', 'finance'] as const) {
+      const actions = actionsOf(writer);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+      expect(actions).not.toContain('dynamodb:DeleteItem');
+      expect(actions).not.toContain('dynamodb:BatchWriteItem');
+      expect(actions).not.toContain('sns:Publish');
+    }
+    expect(actionsOf('imports')).toContain('dynamodb:BatchWriteItem');
+    expect(actionsOf('imports')).not.toContain('dynamodb:DeleteItem');
+    expect(actionsOf('alerts')).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'sns:Publish', 'kms:GenerateDataKey']),
+    );
+    expect(actionsOf('groupScopes').filter((action) => !action.startsWith('logs:'))).toEqual([]);
+    // No function may touch anything but its own log group: no AWS-managed policies.
+    template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+  });
+
+  it('names table indexes one by one, never with a wildcard', () => {
+    const resourcesGranted = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((r) => r.Properties.PolicyDocument.Statement)
+      .flatMap((statement: { Resource: unknown }) => [statement.Resource].flat());
+    expect(JSON.stringify(resourcesGranted)).not.toContain('/index/*');
+    for (const index of TABLE.globalSecondaryIndexes)
+      expect(JSON.stringify(resourcesGranted)).toContain(`/index/${index.indexName}`);
+  });
+
+  it('has a Cognito user pool with no self sign-up, a strong password policy, MFA and threat protection', () => {
+    template.resourceCountIs('AWS::Cognito::UserPool', 1);
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        MfaConfiguration: 'ON',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+        DeletionProtection: 'ACTIVE',
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 14,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+          }),
+        },
+        LambdaConfig: {
+          PreTokenGenerationConfig: {
+            LambdaArn: { 'Fn::GetAtt': [logicalId(stack.functions.groupScopes), 'Arn'] },
+            LambdaVersion: 'V2_0',
+          },
+        },
+      }),
+    });
+    for (const group of ['caseworkers', 'planners', 'finance', 'readers'])
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', 4);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      CallbackURLs: [config.dashboardUrl],
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+  });
+
+  it('routes every API path to the function of its permission set, behind the JWT authorizer and group scopes', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', API_ROUTES.length);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
+    const integrationTarget = Object.fromEntries(
+      Object.entries(resources)
+        .filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Integration')
+        .map(([id, r]) => [id, r.Properties.IntegrationUri['Fn::GetAtt'][0]]),
+    );
+    const routes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
+    for (const expected of API_ROUTES) {
+      const route = routes.find((r) => r.Properties.RouteKey === `${expected.method} ${expected.path}`);
+      expect(route, `${expected.method} ${expected.path}`).toBeDefined();
+      const integrationId = route?.Properties.Target['Fn::Join'][1][1].Ref;
+      expect(integrationTarget[integrationId], `${expected.method} ${expected.path}`).toBe(
+        logicalId(stack.functions[expected.fn]),
+      );
+      if (expected.groups === 'public') {
+        expect(route?.Properties.AuthorizationType).toBe('NONE');
+      } else {
+        expect(route?.Properties.AuthorizationType).toBe('JWT');
+        expect(route?.Properties.AuthorizationScopes).toEqual(scopesForGroups(expected.groups));
+      }
+    }
+  });
+
+  it('lets only caseworkers write placements, only planners plan, and finance set budgets', () => {
+    const scopesOf = (method: string, path: string) =>
+      API_ROUTES.find((route) => route.method === method && route.path === path)?.groups;
+    expect(scopesOf('POST', '/placements')).toEqual(['caseworkers']);
+    expect(scopesOf('PATCH', '/placements/{id}')).toEqual(['caseworkers']);
+    expect(scopesOf('POST', '/placements/{id}/end')).toEqual(['caseworkers']);
+    expect(scopesOf('POST', '/provisions')).toEqual(['planners']);
+    expect(scopesOf('POST', '/scenarios')).toEqual(['planners']);
+    expect(scopesOf('POST', '/projections')).toEqual(['planners']);
+    expect(scopesOf('PUT', '/budgets/{financialYear}')).toEqual(['finance']);
+    expect(scopesOf('POST', '/imports')).toEqual(['caseworkers']);
+    for (const route of API_ROUTES.filter((r) => r.method === 'GET' && r.groups !== 'public'))
+      expect(route.groups).toEqual(['caseworkers', 'planners', 'finance', 'readers']);
+    // Reads go to the read-only function and nothing else does.
+    for (const route of API_ROUTES)
+      expect(route.fn === 'read', `${route.method} ${route.path}`).toBe(route.method === 'GET');
+    expect(API_ROUTES.filter((route) => route.groups === 'public').map((route) => route.path)).toEqual([
+      '/',
+      '/assets/{proxy+}',
+    ]);
+  });
+
+  it('throttles the API and logs every request as JSON', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 25, ThrottlingBurstLimit: 50 },
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('"status":"\\$context.status"'),
+      },
+    });
+  });
+
+  it('runs the alerts monthly at 06:00 London time on the 1st, with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 6 1 * ? *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [logicalId(stack.functions.alerts), 'Arn'] },
+        Input: JSON.stringify({ month: '<aws.scheduler.scheduled-time>' }),
+        RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 12 * 3600 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlertsDeadLetters'), 'Arn'] } },
+      }),
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    // A failed asynchronous run is retried by Lambda too, then parked on the same queue.
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2 });
+    expect(resources[logicalId(stack.functions.alerts)]?.Properties.DeadLetterConfig).toEqual({
+      TargetArn: { 'Fn::GetAtt': [expect.stringMatching(/^AlertsDeadLetters/), 'Arn'] },
+    });
+  });
+
+  it('publishes alerts to a KMS-encrypted topic that refuses plain HTTP, with an e-mail per recipient', () => {
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlertKey'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    template.resourceCountIs('AWS::SNS::Subscription', config.alerts.recipients.length);
+    for (const recipient of config.alerts.recipients)
+      template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: recipient });
+  });
+
+  it('alarms on function errors and throttles, dead letters and API 5xx, all to the alert topic', () => {
+    const alarms = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+    const functionCount = Object.keys(stack.functions).length;
+    expect(alarms).toHaveLength(functionCount * 2 + 2);
+    const metrics = alarms.map((alarm) => alarm.Properties.MetricName);
+    expect(metrics.filter((metric) => metric === 'Errors')).toHaveLength(functionCount);
+    expect(metrics.filter((metric) => metric === 'Throttles')).toHaveLength(functionCount);
+    expect(metrics).toContain('ApproximateNumberOfMessagesVisible');
+    expect(metrics).toContain('5xx');
+    for (const alarm of alarms)
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlertTopic/) }]);
+  });
+});
