@@ -1,0 +1,106 @@
+// Finance: budgets (finance writes, everyone reads), spend by month and financial year, the outturn
+// forecast and the DSG management plan exports. The figures come from the pure engines in domain/.
+import { Hono } from 'hono';
+import { BudgetInput } from '../../../domain/budget';
+import { FUNDERS } from '../../../domain/codes';
+import { FinancialYear, financialYearLabel, financialYearStartOf, IsoDate } from '../../../domain/dates';
+import { dsgPlan } from '../../../domain/dsg-plan';
+import { forecastOutturn } from '../../../domain/outturn';
+import { financialYearSpendSummary, SPEND_DIMENSIONS } from '../../../domain/spend';
+import { z } from '../../../domain/zod';
+import { dsgPlanCsv, dsgPlanWorkbook } from '../../exports/dsg-plan';
+import { expectedStarts, NEW_PLACEMENT_METHODS } from '../../finance/expected-starts';
+import type { AppEnv } from '../app';
+import { NotFoundError } from '../errors';
+import { parseWith, readJson, readQuery } from '../http';
+import { requireGroup, requireIdentity } from '../identity';
+import { actorOf, etag, expectedVersion } from './concurrency';
+
+const SpendQuery = z.strictObject({
+  fy: FinancialYear.optional(),
+  by: z.enum(SPEND_DIMENSIONS).default('month'),
+  /** Only one funder's cost (e.g. `education`, the high needs block). */
+  funder: z.enum(FUNDERS).optional(),
+});
+const OutturnQuery = z.strictObject({
+  fy: FinancialYear.optional(),
+  asOf: IsoDate.optional(),
+  /** Expected new placements from the Markov model's joiners (default) or from recorded history only. */
+  newPlacements: z.enum(NEW_PLACEMENT_METHODS).default('model'),
+});
+const ExportQuery = z.strictObject({ fy: FinancialYear.optional() });
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+const currentFinancialYear = (now: Date) => financialYearLabel(financialYearStartOf(today(now)));
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function financeRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.put('/budgets/:financialYear', async (c) => {
+    const identity = requireGroup(c, 'finance');
+    const financialYear = parseWith(FinancialYear, c.req.param('financialYear'), 'financialYear');
+    const { version, ...input } = await readJson(c, BudgetInput);
+    const deps = c.get('deps');
+    const wanted = expectedVersion(c, version);
+    const { budget, created } = await deps.budgets.put(financialYear, input, {
+      actor: actorOf(identity),
+      now: deps.now(),
+      ...(wanted === undefined ? {} : { expectedVersion: wanted }),
+    });
+    c.header('ETag', etag(budget.version));
+    if (created) c.header('Location', `/budgets/${financialYear}`);
+    return c.json(budget, created ? 201 : 200);
+  });
+
+  routes.get('/budgets/:financialYear', async (c) => {
+    requireIdentity(c);
+    const financialYear = parseWith(FinancialYear, c.req.param('financialYear'), 'financialYear');
+    const budget = await c.get('deps').budgets.get(financialYear);
+    if (!budget) throw new NotFoundError('budget for', financialYear);
+    c.header('ETag', etag(budget.version));
+    return c.json(budget);
+  });
+
+  routes.get('/spend', async (c) => {
+    requireIdentity(c);
+    const deps = c.get('deps');
+    const { fy = currentFinancialYear(deps.now()), by, funder } = readQuery(c, SpendQuery);
+    return c.json(financialYearSpendSummary(await deps.placements.all(), fy, by, funder));
+  });
+
+  routes.get('/outturn', async (c) => {
+    requireIdentity(c);
+    const deps = c.get('deps');
+    const now = deps.now();
+    const { fy = currentFinancialYear(now), asOf = today(now), newPlacements } = readQuery(c, OutturnQuery);
+    const [placements, budget] = await Promise.all([deps.placements.all(), deps.budgets.get(fy)]);
+    const starts = expectedStarts(placements, fy, asOf, newPlacements);
+    return c.json(forecastOutturn({ placements, financialYear: fy, asOf, budget, expectedStarts: starts }));
+  });
+
+  routes.get('/exports/dsg-plan.xlsx', async (c) => {
+    requireIdentity(c);
+    const deps = c.get('deps');
+    const { fy = currentFinancialYear(deps.now()) } = readQuery(c, ExportQuery);
+    const plan = dsgPlan(await deps.placements.all(), fy);
+    const workbook = await dsgPlanWorkbook(plan, deps.alerting.settings.authorityName, deps.now());
+    return c.body(new Uint8Array(workbook), 200, {
+      'Content-Type': XLSX_TYPE,
+      'Content-Disposition': `attachment; filename="dsg-plan-${fy}.xlsx"`,
+    });
+  });
+
+  routes.get('/exports/dsg-plan.csv', async (c) => {
+    requireIdentity(c);
+    const deps = c.get('deps');
+    const { fy = currentFinancialYear(deps.now()) } = readQuery(c, ExportQuery);
+    const csv = dsgPlanCsv(dsgPlan(await deps.placements.all(), fy));
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="dsg-plan-${fy}.csv"`,
+    });
+  });
+
+  return routes;
+}

@@ -1,0 +1,51 @@
+// Expected new placements for the outturn forecast: the Markov model's projected joiners when the recorded
+// placements can support a model (at least two January censuses of history), else the recorded joiners of
+// the three previous years (domain/outturn.ts), with the reason kept in `warnings`.
+import { censusDate, financialYearBounds } from '../../domain/dates';
+import {
+  type ExpectedStarts,
+  expectedStartsFromHistory,
+  expectedStartsFromJoiners,
+} from '../../domain/outturn';
+import type { Placement } from '../../domain/placement';
+import { ModelInputError } from '../../model/estimate';
+import { MAX_HORIZON, projectMarkov } from '../../model/markov';
+import { placementsToModelData, SnapshotInputError } from '../../model/snapshots';
+
+export const NEW_PLACEMENT_METHODS = ['model', 'history'] as const;
+export type NewPlacementMethod = (typeof NEW_PLACEMENT_METHODS)[number];
+
+/** Monte Carlo draws for the joiners band: enough for stable p05/p95 of one series, fast enough for a GET. */
+const MODEL_DRAWS = 200;
+const MODEL_SEED = 42;
+
+const lastCensusYearOn = (date: string) => {
+  const year = Number(date.slice(0, 4));
+  return date >= censusDate(year) ? year : year - 1;
+};
+
+export function expectedStarts(
+  placements: readonly Placement[],
+  financialYear: string,
+  asOf: string,
+  method: NewPlacementMethod,
+): ExpectedStarts {
+  const history = () => expectedStartsFromHistory(placements, financialYear, asOf);
+  const { end } = financialYearBounds(financialYear);
+  if (method === 'history' || asOf >= end) return history();
+  // Project to the first census after 31 March: its year's joiners are those arriving by then.
+  const horizon = lastCensusYearOn(end) + 1 - lastCensusYearOn(asOf);
+  if (horizon > MAX_HORIZON)
+    return {
+      ...history(),
+      warnings: [`model not used: ${financialYear} is more than ${MAX_HORIZON} years ahead`],
+    };
+  try {
+    const { data } = placementsToModelData(placements, { asOf });
+    const projection = projectMarkov(data, { horizon, draws: MODEL_DRAWS, seed: MODEL_SEED });
+    return expectedStartsFromJoiners(projection.joiners ?? [], placements, financialYear, asOf);
+  } catch (error) {
+    if (!(error instanceof SnapshotInputError || error instanceof ModelInputError)) throw error;
+    return { ...history(), warnings: [`model not used: ${error.message}`] };
+  }
+}
