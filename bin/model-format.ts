@@ -1,0 +1,160 @@
+// Readable tables for the model CLI (without --json): totals with bands, needs by year, trends, back-test
+// errors beside the naive baselines, capacity and scenario rows.
+import type { ProjectionOutput, Quantiles } from '../model/output';
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  const line = (row: string[]) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  return `${cells.map(line).join('\n')}\n`;
+}
+
+const whole = (value: number) => Math.round(value).toLocaleString('en-GB');
+const money = (value: number) => `£${(value / 1e6).toFixed(2)}m`;
+const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
+const bandCells = (q: Quantiles, format = whole) => [q.mean, q.p05, q.p25, q.p50, q.p75, q.p95].map(format);
+const BAND_HEADER = ['mean', 'p05', 'p25', 'p50', 'p75', 'p95'];
+
+function byKeyTable(rows: { key: string; year: number; q: Quantiles }[], label: string): string {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const keys = [...new Set(rows.map((r) => r.key))];
+  const cell = (key: string, year: number) => {
+    const q = rows.find((r) => r.key === key && r.year === year)?.q;
+    return q ? `${whole(q.p50)} (${whole(q.p05)}–${whole(q.p95)})` : '';
+  };
+  return table(
+    [label, ...years.map(String)],
+    keys.map((key) => [key, ...years.map((year) => cell(key, year))]),
+  );
+}
+
+export function formatOutput(output: ProjectionOutput): string {
+  const parts: string[] = [];
+  const runInfo = [
+    output.method,
+    `base year ${output.baseYear}`,
+    output.draws === undefined ? undefined : `${output.draws} draws`,
+    output.seed === undefined ? undefined : `seed ${output.seed}`,
+  ].filter(Boolean);
+  parts.push(`Projection: ${runInfo.join(', ')}\n`);
+  parts.push(
+    `\nEHCPs, all needs\n${table(
+      ['year', ...BAND_HEADER],
+      output.total.map((r) => [r.year, ...bandCells(r)]),
+    )}`,
+  );
+  if (output.byNeed.length > 0)
+    parts.push(
+      `\nBy need: p50 (p05–p95)\n${byKeyTable(
+        output.byNeed.map((r) => ({ key: r.need, year: r.year, q: r })),
+        'need',
+      )}`,
+    );
+  if (output.bySetting.length > 0)
+    parts.push(
+      `\nBy setting: p50 (p05–p95)\n${byKeyTable(
+        output.bySetting.map((r) => ({ key: r.setting, year: r.year, q: r })),
+        'setting',
+      )}`,
+    );
+  if (output.cost.length > 0)
+    parts.push(
+      `\nCost\n${table(
+        ['year', ...BAND_HEADER],
+        output.cost.map((r) => [r.year, ...bandCells(r, money)]),
+      )}`,
+    );
+  if (output.trends && output.trends.length > 0)
+    parts.push(
+      `\nTrends\n${table(
+        ['need', 'method', 'chosen by', 'residual sd', 'capped'],
+        output.trends.map((t) => [
+          t.need,
+          t.method,
+          t.chosenBy,
+          t.residualSd.toPrecision(3),
+          t.capped ? 'yes' : 'no',
+        ]),
+      )}`,
+    );
+  if (output.capacity && output.capacity.length > 0)
+    parts.push(
+      `\nCapacity\n${table(
+        [
+          'need',
+          'phase',
+          'year',
+          'places',
+          'demand p50',
+          'shortfall p50',
+          'shortfall p95',
+          'utilisation',
+          'overflow',
+          'overflow cost',
+        ],
+        output.capacity.map((r) => [
+          r.need,
+          r.phase,
+          r.year,
+          whole(r.places),
+          whole(r.demand.p50),
+          whole(r.shortfall.p50),
+          whole(r.shortfall.p95),
+          percent(r.utilisation),
+          whole(r.overflow.mean),
+          money(r.overflowCost.mean),
+        ]),
+      )}`,
+    );
+  if (output.backtest) {
+    const { origins, rows } = output.backtest;
+    parts.push(
+      `\nBack-test, origins ${origins.join(', ')}: MAPE of the median beside the naive baselines; band coverage\n${table(
+        ['need', 'h', 'n', 'model MAPE', 'last value', 'linear trend', '50% band', '90% band'],
+        rows.map((r) => [
+          r.need,
+          r.horizon,
+          r.n,
+          percent(r.mape),
+          percent(r.baselines.lastValue),
+          percent(r.baselines.linearTrend),
+          percent(r.coverage50),
+          percent(r.coverage90),
+        ]),
+      )}`,
+    );
+  }
+  if (output.scenario) {
+    const { name, rows, breakEvenYear, capitalCost } = output.scenario;
+    parts.push(
+      `\nScenario "${name}" against baseline${capitalCost === undefined ? '' : ` (capital ${money(capitalCost)})`}\n${table(
+        [
+          'year',
+          'specialist base',
+          'specialist scen.',
+          'local places',
+          'OOB avoided',
+          'cost base',
+          'cost scen.',
+          'saving',
+          'cumulative',
+        ],
+        rows.map((r) => [
+          r.year,
+          whole(r.specialistDemand.baseline),
+          whole(r.specialistDemand.scenario),
+          whole(r.localPlaces.scenario),
+          whole(r.outOfBoroughAvoided),
+          money(r.cost.baseline),
+          money(r.cost.scenario),
+          money(r.saving),
+          money(r.cumulativeSaving),
+        ]),
+      )}break-even year: ${breakEvenYear ?? 'not within the horizon'}\n`,
+    );
+  }
+  if (output.warnings && output.warnings.length > 0)
+    parts.push(`\nNotes\n${output.warnings.map((w) => `- ${w}\n`).join('')}`);
+  return parts.join('');
+}

@@ -1,0 +1,134 @@
+// /projections and /scenarios: run the Markov model on the authority's stored placements (January census
+// snapshots → transitions) and provisions (local capacity), optionally under a scenario; results are
+// stored so a run is fetched again by id. Only planners run projections and create scenarios; everyone
+// signed in reads. A run is synchronous (the demo authority's 1,000 draws take about a second).
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { Id } from '../../../domain/placement';
+import { z } from '../../../domain/zod';
+import { ModelInputError } from '../../../model/estimate';
+import { MAX_HORIZON, projectMarkov } from '../../../model/markov';
+import { DEFAULT_DEMO_POPULATION } from '../../../model/population-default';
+import { Scenario } from '../../../model/scenario';
+import { placementsToModelData, SnapshotInputError } from '../../../model/snapshots';
+import type { StoredProjection } from '../../store/projections';
+import type { AppEnv } from '../app';
+import { AppError, NotFoundError, ValidationError } from '../errors';
+import { parseWith, readJson } from '../http';
+import { requireGroup, requireIdentity } from '../identity';
+import { actorOf } from './concurrency';
+
+/** Draws an API call may ask for: a run must finish well inside the API's 29-second limit. */
+export const MAX_API_DRAWS = 5_000;
+
+export const ProjectionRequestBody = z
+  .strictObject({
+    horizon: z.number().int().min(1).max(MAX_HORIZON).default(5),
+    draws: z.number().int().min(1).max(MAX_API_DRAWS).default(1000),
+    seed: z
+      .number()
+      .int()
+      .min(-(2 ** 31))
+      .max(2 ** 31 - 1)
+      .default(42),
+    /** The expected-value path: fast, no bands. */
+    expected: z.boolean().default(false),
+    scenarioId: Id.optional(),
+    scenario: Scenario.optional(),
+  })
+  .refine((body) => body.scenarioId === undefined || body.scenario === undefined, {
+    path: ['scenario'],
+    message: 'give scenarioId or scenario, not both',
+  });
+
+const unprocessable = (message: string) => new AppError(422, 'unprocessable', message);
+
+export function projectionRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.post('/scenarios', async (c) => {
+    const identity = requireGroup(c, 'planners');
+    const scenario = await readJson(c, Scenario);
+    const deps = c.get('deps');
+    const stored = await deps.projections.createScenario(randomUUID(), scenario, {
+      actor: actorOf(identity),
+      now: deps.now(),
+    });
+    c.header('Location', `/scenarios/${stored.id}`);
+    return c.json(stored, 201);
+  });
+
+  routes.get('/scenarios', async (c) => {
+    requireIdentity(c);
+    return c.json({ items: await c.get('deps').projections.listScenarios() });
+  });
+
+  routes.get('/scenarios/:id', async (c) => {
+    requireIdentity(c);
+    const id = parseWith(Id, c.req.param('id'), 'id');
+    const stored = await c.get('deps').projections.getScenario(id);
+    if (!stored) throw new NotFoundError('scenario', id);
+    return c.json(stored);
+  });
+
+  routes.post('/projections', async (c) => {
+    const identity = requireGroup(c, 'planners');
+    const body = await readJson(c, ProjectionRequestBody);
+    const deps = c.get('deps');
+    const now = deps.now();
+    const stored =
+      body.scenarioId === undefined ? undefined : await deps.projections.getScenario(body.scenarioId);
+    if (body.scenarioId !== undefined && !stored)
+      throw new ValidationError([{ field: 'scenarioId', message: `no scenario ${body.scenarioId}` }]);
+    const scenario = stored?.scenario ?? body.scenario;
+
+    const [placements, provisions] = await Promise.all([deps.placements.all(), deps.provisions.all()]);
+    let projection: StoredProjection;
+    try {
+      const { data, censusYears } = placementsToModelData(placements, {
+        asOf: now.toISOString().slice(0, 10),
+        population: DEFAULT_DEMO_POPULATION,
+      });
+      const output = projectMarkov(data, {
+        horizon: body.horizon,
+        draws: body.draws,
+        seed: body.seed,
+        expectedOnly: body.expected,
+        provisions,
+        ...(scenario ? { scenario } : {}),
+      });
+      projection = {
+        id: randomUUID(),
+        request: {
+          horizon: body.horizon,
+          draws: body.draws,
+          seed: body.seed,
+          expected: body.expected,
+          ...(body.scenarioId === undefined ? {} : { scenarioId: body.scenarioId }),
+          ...(scenario ? { scenarioName: scenario.name } : {}),
+        },
+        censusYears,
+        createdAt: now.toISOString(),
+        createdBy: identity.name,
+        output,
+      };
+    } catch (error) {
+      if (error instanceof SnapshotInputError || error instanceof ModelInputError)
+        throw unprocessable(error.message);
+      throw error;
+    }
+    await deps.projections.createProjection(projection, { actor: actorOf(identity), now });
+    c.header('Location', `/projections/${projection.id}`);
+    return c.json(projection, 201);
+  });
+
+  routes.get('/projections/:id', async (c) => {
+    requireIdentity(c);
+    const id = parseWith(Id, c.req.param('id'), 'id');
+    const projection = await c.get('deps').projections.getProjection(id);
+    if (!projection) throw new NotFoundError('projection', id);
+    return c.json(projection);
+  });
+
+  return routes;
+}

@@ -1,0 +1,291 @@
+// The placements the service stores → ModelData: January census snapshots, year-to-year transitions,
+// unit costs and valid states; plus the ONS population the joiner rates need.
+// Decision record: model/decisions/snapshots.md.
+import { parse } from 'csv-parse/sync';
+import { MAX_NCY, SETTING_INFO } from '../domain/codes';
+import { academicYearStartOf, censusDate, ncyFromBirthMonth } from '../domain/dates';
+import { costsOn, isActiveOn, type Placement, totalAnnualCost } from '../domain/placement';
+import {
+  type CostRow,
+  type ModelData,
+  NONSEND,
+  type PopulationRow,
+  stateSetting,
+  type Transition,
+  type ValidState,
+} from './data';
+import { InputError } from './witan';
+
+/** One child in one census: the state the Markov model counts, and what the placement cost then. */
+export interface CensusEntry {
+  childRef: string;
+  placementId: string;
+  /** State setting `<setting>@IB` or `<setting>@OB`. */
+  setting: string;
+  need: string;
+  ncy: number;
+  annualCost: number;
+}
+
+export class SnapshotInputError extends Error {}
+
+/**
+ * NCY on a census date: from the birth month when recorded (exact), else the NCY recorded at the start
+ * of the placement plus the academic years since.
+ */
+export function ncyAt(placement: Pick<Placement, 'ncy' | 'birthMonth' | 'startDate'>, date: string): number {
+  if (placement.birthMonth !== undefined) return ncyFromBirthMonth(placement.birthMonth, date);
+  if (placement.ncy === undefined) throw new SnapshotInputError('a placement needs ncy or birthMonth');
+  return placement.ncy + academicYearStartOf(date) - academicYearStartOf(placement.startDate);
+}
+
+/**
+ * The January census of `year`: each child with a placement active on census day, once. When a child has
+ * two (a move recorded with a day's overlap) the later-starting placement counts. Children past NCY 20
+ * (age 25) have left the SEND system and are not counted.
+ */
+export function censusSnapshot(placements: readonly Placement[], year: number): Map<string, CensusEntry> {
+  const date = censusDate(year);
+  const chosen = new Map<string, Placement>();
+  for (const p of placements) {
+    if (!isActiveOn(p, date)) continue;
+    const current = chosen.get(p.childRef);
+    if (
+      !current ||
+      p.startDate > current.startDate ||
+      (p.startDate === current.startDate && p.id > current.id)
+    )
+      chosen.set(p.childRef, p);
+  }
+  const census = new Map<string, CensusEntry>();
+  for (const [childRef, p] of chosen) {
+    const ncy = ncyAt(p, date);
+    if (ncy > MAX_NCY) continue;
+    census.set(childRef, {
+      childRef,
+      placementId: p.id,
+      setting: stateSetting(p.setting, !p.inBorough),
+      need: p.primaryNeed,
+      ncy,
+      annualCost: totalAnnualCost(costsOn(p, date)),
+    });
+  }
+  return census;
+}
+
+/**
+ * Transitions between the censuses of `year` and `year + 1`: stayers and movers; a child in `year` but not
+ * `year + 1` leaves to NONSEND; a child in `year + 1` but not `year` joins from NONSEND. The NONSEND side's
+ * NCY is the other side's ± 1, as in witan.send.
+ */
+export function transitionsBetween(
+  year: number,
+  from: Map<string, CensusEntry>,
+  to: Map<string, CensusEntry>,
+): Transition[] {
+  const transitions: Transition[] = [];
+  for (const [childRef, a] of from) {
+    const b = to.get(childRef);
+    transitions.push({
+      calendarYear: year,
+      setting1: a.setting,
+      need1: a.need,
+      ncy1: a.ncy,
+      setting2: b?.setting ?? NONSEND,
+      need2: b?.need ?? NONSEND,
+      ncy2: b?.ncy ?? a.ncy + 1,
+    });
+  }
+  for (const [childRef, b] of to)
+    if (!from.has(childRef))
+      transitions.push({
+        calendarYear: year,
+        setting1: NONSEND,
+        need1: NONSEND,
+        ncy1: b.ncy - 1,
+        setting2: b.setting,
+        need2: b.need,
+        ncy2: b.ncy,
+      });
+  return transitions;
+}
+
+/**
+ * Mean annual cost per need × state setting, from the latest census in which the cell has children (so
+ * costs are at the most recent prices recorded).
+ */
+export function unitCostsFrom(censuses: ReadonlyMap<number, Map<string, CensusEntry>>): CostRow[] {
+  const costs = new Map<string, CostRow>();
+  for (const year of [...censuses.keys()].sort((a, b) => b - a)) {
+    const sums = new Map<string, { need: string; setting: string; total: number; n: number }>();
+    for (const entry of censuses.get(year)?.values() ?? []) {
+      const key = `${entry.need}|${entry.setting}`;
+      if (costs.has(key)) continue;
+      const sum = sums.get(key) ?? { need: entry.need, setting: entry.setting, total: 0, n: 0 };
+      sum.total += entry.annualCost;
+      sum.n += 1;
+      sums.set(key, sum);
+    }
+    for (const [key, { need, setting, total, n }] of sums) costs.set(key, { need, setting, cost: total / n });
+  }
+  return [...costs.values()].sort(
+    (a, b) => a.need.localeCompare(b.need) || a.setting.localeCompare(b.setting),
+  );
+}
+
+/**
+ * Valid states from what was observed: each state setting serves the NCY range seen in it, takes every need
+ * seen anywhere (a school's need mix is not a rule) and may send children to any observed setting (the
+ * NCY range of the destination still applies).
+ */
+export function validStatesFrom(entries: readonly CensusEntry[]): ValidState[] {
+  const needs = [...new Set(entries.map((e) => e.need))].sort();
+  const ranges = new Map<string, { min: number; max: number }>();
+  for (const e of entries) {
+    const range = ranges.get(e.setting) ?? { min: e.ncy, max: e.ncy };
+    ranges.set(e.setting, { min: Math.min(range.min, e.ncy), max: Math.max(range.max, e.ncy) });
+  }
+  const settings = [...ranges.keys()].sort();
+  return settings.map((setting) => {
+    const base = setting.slice(0, setting.lastIndexOf('@')) as keyof typeof SETTING_INFO;
+    const range = ranges.get(setting) as { min: number; max: number };
+    return {
+      setting,
+      settingGroup: SETTING_INFO[base]?.dsg ?? 'OTHER',
+      minNcy: range.min,
+      maxNcy: range.max,
+      needs,
+      settingTransitions: settings,
+    };
+  });
+}
+
+export interface SnapshotOptions {
+  /** General population by census year and NCY (default: none — joiners then counted per year). */
+  population?: PopulationRow[];
+  /** First census year (default: the first census on or after the earliest placement start). */
+  firstYear?: number;
+  /** Last census year (default: the last census on or before `asOf`). */
+  lastYear?: number;
+  /** Date the data is complete to (default: the latest start or end date recorded). */
+  asOf?: string;
+}
+
+export interface Snapshots {
+  data: ModelData;
+  censusYears: number[];
+  censuses: Map<number, Map<string, CensusEntry>>;
+}
+
+/** Placements → census snapshots → ModelData for projectMarkov. */
+export function placementsToModelData(
+  placements: readonly Placement[],
+  options: SnapshotOptions = {},
+): Snapshots {
+  if (placements.length === 0) throw new SnapshotInputError('no placements: nothing to build a model from');
+  const dates = placements.flatMap((p) => (p.endDate ? [p.startDate, p.endDate] : [p.startDate])).sort();
+  const earliest = dates[0] as string;
+  const asOf = options.asOf ?? (dates.at(-1) as string);
+  const firstCensusOnOrAfter = (date: string) => {
+    const year = Number(date.slice(0, 4));
+    return censusDate(year) >= date ? year : year + 1;
+  };
+  const lastCensusOnOrBefore = (date: string) => {
+    const year = Number(date.slice(0, 4));
+    return censusDate(year) <= date ? year : year - 1;
+  };
+  const firstYear = options.firstYear ?? firstCensusOnOrAfter(earliest);
+  const lastYear = options.lastYear ?? lastCensusOnOrBefore(asOf);
+  if (lastYear - firstYear < 1)
+    throw new SnapshotInputError(
+      `placements span censuses ${firstYear}–${lastYear}: at least two January censuses are needed for transitions`,
+    );
+
+  const censusYears = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
+  const censuses = new Map(censusYears.map((year) => [year, censusSnapshot(placements, year)]));
+  const transitions = censusYears
+    .slice(0, -1)
+    .flatMap((year) =>
+      transitionsBetween(year, censuses.get(year) ?? new Map(), censuses.get(year + 1) ?? new Map()),
+    );
+  const entries = [...censuses.values()].flatMap((census) => [...census.values()]);
+  return {
+    data: {
+      transitions,
+      population: options.population ?? [],
+      costs: unitCostsFrom(censuses),
+      validStates: validStatesFrom(entries),
+    },
+    censusYears,
+    censuses,
+  };
+}
+
+/**
+ * ONS mid-year population by single year of age → census rows. Mid-year Y's children aged a are, on
+ * 31 August Y, mostly still aged a: NCY a − 5 in academic year Y/Y+1, counted in the census of January Y + 1.
+ */
+export function populationRowsFromAges(
+  byMidYear: Readonly<Record<number, readonly number[]>>,
+): PopulationRow[] {
+  return Object.entries(byMidYear).flatMap(([year, byAge]) =>
+    byAge.map((population, age) => ({ calendarYear: Number(year) + 1, ncy: age - 5, population })),
+  );
+}
+
+/**
+ * Parse the ONS subnational projection CSV (AREA_CODE, AREA_NAME, COMPONENT, SEX, AGE_GROUP, then one column
+ * per mid-year) for one area, by name or code, into census population rows.
+ */
+export function parseOnsPopulation(
+  text: string,
+  areaName: string,
+  file = 'ons-population.csv',
+): PopulationRow[] {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, trim: true }) as string[][];
+  } catch (error) {
+    const { lines, message } = error as { lines?: number; message: string };
+    throw new InputError(file, lines ?? 1, 1, message.replace(/ on line \d+$/, ''));
+  }
+  const [header = [], ...rows] = records;
+  const column = (name: string) => {
+    const index = header.indexOf(name);
+    if (index < 0) throw new InputError(file, 1, header.length + 1, `missing column "${name}"`);
+    return index;
+  };
+  const [code, name, component, sex, ageGroup] = [
+    'AREA_CODE',
+    'AREA_NAME',
+    'COMPONENT',
+    'SEX',
+    'AGE_GROUP',
+  ].map(column);
+  const yearColumns = header.flatMap((h, i) => (/^\d{4}$/.test(h) ? [{ year: Number(h), index: i }] : []));
+  if (yearColumns.length === 0) throw new InputError(file, 1, 1, 'no year columns (expected 2022, 2023, …)');
+  const byMidYear: Record<number, number[]> = {};
+  rows.forEach((row, r) => {
+    const line = r + 2;
+    if (row[code as number] !== areaName && row[name as number] !== areaName) return;
+    if (row[component as number] !== 'Population' || row[sex as number] !== 'persons') return;
+    const age = Number(row[ageGroup as number]);
+    if (!Number.isInteger(age) || age < 0) return; // an "All ages" or "90+" band row
+    for (const { year, index } of yearColumns) {
+      const value = Number(row[index]);
+      if (!Number.isFinite(value) || value < 0)
+        throw new InputError(file, line, index + 1, `population must be a number ≥ 0, got "${row[index]}"`);
+      byMidYear[year] ??= [];
+      (byMidYear[year] as number[])[age] = value;
+    }
+  });
+  if (Object.keys(byMidYear).length === 0) {
+    const areas = [...new Set(rows.map((row) => row[name as number]))].join(', ');
+    throw new InputError(file, 2, (name as number) + 1, `no rows for area "${areaName}" (areas: ${areas})`);
+  }
+  for (const [year, byAge] of Object.entries(byMidYear))
+    for (let age = 0; age < byAge.length; age++)
+      if (byAge[age] === undefined)
+        throw new InputError(file, 2, 1, `${areaName}: no row for age ${age} in ${year}`);
+  return populationRowsFromAges(byMidYear);
+}

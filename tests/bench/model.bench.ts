@@ -1,0 +1,187 @@
+// Model benchmarks (issue 3 targets on a 2-core machine):
+//   witan.send demo, 1,000 draws × 5 years      ≤ 1 s and within 3× the time to read and parse its files
+//   synthetic large authority, 10,000 EHCPs, 10 years of history, 10-year horizon × 1,000 draws   ≤ 5 s
+//   expected-value path (witan demo, 5 years)  ≤ 20 ms
+//   peak memory (max RSS of this process)      ≤ 512 MB
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ModelData, Transition } from '../../model/data';
+import { projectMarkov } from '../../model/markov';
+import { createRng } from '../../model/random';
+import { parseWitanCsv, WITAN_FILE_NAMES, type WitanCsvTexts } from '../../model/witan';
+
+const WITAN = '/work/shared/fixtures/witan-send-demo';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** Median wall-clock and CPU (user + system) milliseconds over `runs`: CPU time is what a busy machine distorts least. */
+function time<T>(runs: number, fn: () => T): { ms: number; cpuMs: number; result: T } {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    result = fn();
+    walls.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
+  }
+  return { ms: median(walls), cpuMs: median(cpus), result: result as T };
+}
+
+function readAndParse(): ModelData {
+  const texts = Object.fromEntries(
+    Object.entries(WITAN_FILE_NAMES).map(([key, file]) => [key, readFileSync(join(WITAN, file), 'utf8')]),
+  ) as unknown as WitanCsvTexts;
+  return parseWitanCsv(texts);
+}
+
+/**
+ * A synthetic large authority: 10,000 children with plans in the first census, 10 years of transitions
+ * over 6 needs × 10 settings (5 in and 5 out of borough) × NCY −2…20, about 10% leaving and 5% moving
+ * a year, joiners replacing leavers (so the authority stays at about 10,000 plans).
+ */
+function largeAuthority(): ModelData {
+  const rng = createRng(7);
+  const needs = ['ASD', 'SEMH', 'SLCN', 'MLD', 'SLD', 'PD'];
+  const settings = [
+    'mainstream',
+    'resourced-provision',
+    'maintained-special',
+    'independent-special',
+    'further-education',
+  ].flatMap((s) => [`${s}@IB`, `${s}@OB`]);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rng.next() * items.length)] as T;
+  let children = Array.from({ length: 10_000 }, () => ({
+    need: pick(needs),
+    setting: pick(settings),
+    ncy: Math.floor(rng.next() * 21) - 2,
+  }));
+  const transitions: Transition[] = [];
+  for (let year = 2014; year < 2024; year++) {
+    const next: typeof children = [];
+    for (const child of children) {
+      const u = rng.next();
+      if (u < 0.1 || child.ncy >= 20) {
+        transitions.push({
+          calendarYear: year,
+          setting1: child.setting,
+          need1: child.need,
+          ncy1: child.ncy,
+          setting2: 'NONSEND',
+          need2: 'NONSEND',
+          ncy2: child.ncy + 1,
+        });
+        continue;
+      }
+      const moved = {
+        need: child.need,
+        setting: u < 0.15 ? pick(settings) : child.setting,
+        ncy: child.ncy + 1,
+      };
+      transitions.push({
+        calendarYear: year,
+        setting1: child.setting,
+        need1: child.need,
+        ncy1: child.ncy,
+        setting2: moved.setting,
+        need2: moved.need,
+        ncy2: moved.ncy,
+      });
+      next.push(moved);
+    }
+    const joiners = children.length - next.length;
+    for (let j = 0; j < joiners; j++) {
+      const joiner = { need: pick(needs), setting: pick(settings), ncy: Math.floor(rng.next() * 16) - 2 };
+      transitions.push({
+        calendarYear: year,
+        setting1: 'NONSEND',
+        need1: 'NONSEND',
+        ncy1: joiner.ncy - 1,
+        setting2: joiner.setting,
+        need2: joiner.need,
+        ncy2: joiner.ncy,
+      });
+      next.push(joiner);
+    }
+    children = next;
+  }
+  const population = Array.from({ length: 25 }, (_, y) => 2014 + y).flatMap((calendarYear) =>
+    Array.from({ length: 23 }, (_, i) => ({ calendarYear, ncy: i - 2, population: 4_000 })),
+  );
+  const costs = needs.flatMap((need) =>
+    settings.map((setting) => ({ need, setting, cost: setting.startsWith('independent') ? 60_000 : 20_000 })),
+  );
+  return { transitions, population, costs, validStates: [] };
+}
+
+const rows: string[][] = [['', 'wall', 'CPU', 'target', '']];
+const row = (what: string, t: { ms: number; cpuMs: number }, target: string, limit?: number) =>
+  rows.push([
+    what,
+    `${t.ms.toFixed(t.ms < 10 ? 2 : 0)} ms`,
+    `${t.cpuMs.toFixed(t.cpuMs < 10 ? 2 : 0)} ms`,
+    target,
+    limit === undefined ? '' : t.ms <= limit ? 'ok' : t.cpuMs <= limit ? 'ok on CPU time' : 'MISSED',
+  ]);
+
+// Warm the JIT once so medians measure steady state, as an interactive server would see it.
+const data = readAndParse();
+projectMarkov(data, { horizon: 5, draws: 50, seed: 1 });
+
+const parse = time(5, readAndParse);
+row('witan demo: read + parse 4 CSVs', parse, '—');
+const demo = time(3, () => projectMarkov(data, { horizon: 5, draws: 1000, seed: 42 }));
+row('witan demo: 1,000 draws × 5 years', demo, '≤ 1000 ms', 1000);
+const ratio = demo.ms / parse.ms;
+const cpuRatio = demo.cpuMs / parse.cpuMs;
+rows.push([
+  '  ratio to read + parse',
+  `${ratio.toFixed(2)}×`,
+  `${cpuRatio.toFixed(2)}×`,
+  '≤ 3×',
+  ratio <= 3 ? 'ok' : cpuRatio <= 3 ? 'ok on CPU time' : 'MISSED',
+]);
+const expected = time(20, () => projectMarkov(data, { horizon: 5, expectedOnly: true }));
+row('witan demo: expected-value path, 5 years', expected, '≤ 20 ms', 20);
+
+const large = largeAuthority();
+const census = large.transitions.filter((t) => t.calendarYear === 2023 && t.setting2 !== 'NONSEND').length;
+const big = time(1, () => projectMarkov(large, { horizon: 10, draws: 1000, seed: 42 }));
+row(
+  `large authority: ${census.toLocaleString('en-GB')} EHCPs, 10 y history, 1,000 draws × 10 years`,
+  big,
+  '≤ 5000 ms',
+  5000,
+);
+row(
+  'large authority: expected-value path, 10 years',
+  time(5, () => projectMarkov(large, { horizon: 10, expectedOnly: true })),
+  '—',
+);
+
+const memory = process.memoryUsage();
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+rows.push([
+  'peak RSS (max resident set)',
+  `${peakRssMb.toFixed(0)} MB`,
+  '',
+  '≤ 512 MB',
+  peakRssMb <= 512 ? 'ok' : 'MISSED',
+]);
+rows.push(['heap used at end', `${(memory.heapUsed / 2 ** 20).toFixed(0)} MB`, '', '—', '']);
+
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
+for (const r of rows)
+  console.log(
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('   '),
+  );
+console.log(
+  `(node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores, medians; witan demo base year ${demo.result.baseYear}, total ${demo.result.total.at(-1)?.year} p50 ${demo.result.total.at(-1)?.p50})`,
+);

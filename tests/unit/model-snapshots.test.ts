@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Placement } from '../../domain/placement';
+import { projectMarkov } from '../../model/markov';
+import { DEFAULT_DEMO_POPULATION } from '../../model/population-default';
+import {
+  censusSnapshot,
+  ncyAt,
+  parseOnsPopulation,
+  placementsToModelData,
+  transitionsBetween,
+} from '../../model/snapshots';
+
+const education = (amount: number) => ({ education: amount, socialCare: 0, health: 0, transport: 0 });
+
+function placement(id: string, fields: Partial<Placement>): Placement {
+  const costs = fields.costs ?? education(20_000);
+  return {
+    id,
+    childRef: `child-${id}`,
+    primaryNeed: 'ASD',
+    setting: 'maintained-special',
+    residential: false,
+    inBorough: true,
+    lookedAfter: false,
+    ncy: 3,
+    startDate: '2019-09-01',
+    costs,
+    costHistory: [{ effectiveFrom: fields.startDate ?? '2019-09-01', costs }],
+    version: 1,
+    createdAt: '2019-09-01T00:00:00Z',
+    updatedAt: '2019-09-01T00:00:00Z',
+    createdBy: 'test',
+    updatedBy: 'test',
+    ...fields,
+  } as Placement;
+}
+
+describe('ncyAt', () => {
+  it('counts academic years since the start, or uses the birth month', () => {
+    // started Sept 2019 in NCY 3 → census Jan 2020 still NCY 3, Jan 2022 NCY 5
+    expect(ncyAt({ ncy: 3, startDate: '2019-09-01' }, '2020-01-15')).toBe(3);
+    expect(ncyAt({ ncy: 3, startDate: '2019-09-01' }, '2022-01-15')).toBe(5);
+    // born March 2012: 7 on 31 Aug 2019 → NCY 2 in 2019/20 (census Jan 2020)
+    expect(ncyAt({ birthMonth: '2012-03', startDate: '2015-01-01' }, '2020-01-15')).toBe(2);
+    // born October 2011: 7 on 31 Aug 2019 too (turns 8 in Oct 2019) → NCY 2
+    expect(ncyAt({ birthMonth: '2011-10', ncy: 9, startDate: '2015-01-01' }, '2020-01-15')).toBe(2);
+  });
+});
+
+describe('census snapshots and transitions', () => {
+  const placements = [
+    // stays in-borough special 2020 → 2021, then moves out of borough (ISS) from Dec 2021
+    placement('a1', { childRef: 'a', endDate: '2021-12-01', endReason: 'moved-setting' }),
+    placement('a2', {
+      childRef: 'a',
+      setting: 'independent-special',
+      inBorough: false,
+      hostLaCode: '391',
+      startDate: '2021-12-01',
+      ncy: 5,
+      costs: education(60_000),
+    }),
+    // leaves after the 2020 census
+    placement('b', { primaryNeed: 'SEMH', endDate: '2020-07-20', endReason: 'plan-ceased-needs-met' }),
+    // joins in 2021: mainstream
+    placement('c', {
+      setting: 'mainstream',
+      startDate: '2020-11-02',
+      ncy: 0,
+      primaryNeed: 'SLCN',
+      costs: education(8_000),
+    }),
+  ];
+
+  it('counts each child active on census day once, the later-starting placement first', () => {
+    const census2022 = censusSnapshot(placements, 2022);
+    expect(census2022.get('a')).toMatchObject({
+      setting: 'independent-special@OB',
+      placementId: 'a2',
+      ncy: 5,
+    });
+    expect(census2022.has('child-b')).toBe(false);
+    expect(censusSnapshot(placements, 2020).get('child-b')).toMatchObject({
+      setting: 'maintained-special@IB',
+      need: 'SEMH',
+    });
+  });
+
+  it('turns consecutive censuses into stayers, movers, leavers and joiners', () => {
+    const y2020 = censusSnapshot(placements, 2020);
+    const y2021 = censusSnapshot(placements, 2021);
+    const transitions = transitionsBetween(2020, y2020, y2021);
+    expect(transitions).toEqual(
+      expect.arrayContaining([
+        {
+          calendarYear: 2020,
+          setting1: 'maintained-special@IB',
+          need1: 'ASD',
+          ncy1: 3,
+          setting2: 'maintained-special@IB',
+          need2: 'ASD',
+          ncy2: 4,
+        },
+        {
+          calendarYear: 2020,
+          setting1: 'maintained-special@IB',
+          need1: 'SEMH',
+          ncy1: 3,
+          setting2: 'NONSEND',
+          need2: 'NONSEND',
+          ncy2: 4,
+        },
+        {
+          calendarYear: 2020,
+          setting1: 'NONSEND',
+          need1: 'NONSEND',
+          ncy1: -1,
+          setting2: 'mainstream@IB',
+          need2: 'SLCN',
+          ncy2: 0,
+        },
+      ]),
+    );
+    expect(transitions).toHaveLength(3);
+  });
+
+  it('builds ModelData with unit costs and valid states', () => {
+    const { data, censusYears } = placementsToModelData(placements, { asOf: '2022-03-01' });
+    expect(censusYears).toEqual([2020, 2021, 2022]);
+    expect(data.transitions.filter((t) => t.calendarYear === 2021)).toContainEqual({
+      calendarYear: 2021,
+      setting1: 'maintained-special@IB',
+      need1: 'ASD',
+      ncy1: 4,
+      setting2: 'independent-special@OB',
+      need2: 'ASD',
+      ncy2: 5,
+    });
+    expect(data.costs).toContainEqual({ need: 'ASD', setting: 'independent-special@OB', cost: 60_000 });
+    expect(data.costs).toContainEqual({ need: 'SEMH', setting: 'maintained-special@IB', cost: 20_000 });
+    const iss = data.validStates.find((v) => v.setting === 'independent-special@OB');
+    expect(iss).toMatchObject({
+      settingGroup: 'NMISS',
+      minNcy: 5,
+      maxNcy: 5,
+      needs: ['ASD', 'SEMH', 'SLCN'],
+    });
+  });
+
+  it('needs two censuses and at least one placement', () => {
+    expect(() => placementsToModelData([])).toThrow('no placements');
+    expect(() =>
+      placementsToModelData([placement('x', { startDate: '2021-02-01' })], { asOf: '2021-06-01' }),
+    ).toThrow('at least two January censuses');
+  });
+});
+
+describe('population', () => {
+  const ons = readFileSync('/work/shared/data/ons-snpp2022-population-0-25-four-authorities.csv', 'utf8');
+
+  it('maps ONS mid-year Y age a to census Y + 1, NCY a − 5', () => {
+    const rows = parseOnsPopulation(ons, 'South Tyneside');
+    expect(rows).toHaveLength(26 * 26);
+    // South Tyneside, age 0, mid-2022: 1402.000 (CSV row E08000023 … 0, column 2022)
+    expect(rows.find((r) => r.calendarYear === 2023 && r.ncy === -5)?.population).toBe(1402);
+    expect(parseOnsPopulation(ons, 'E08000023')).toEqual(rows);
+    expect(() => parseOnsPopulation(ons, 'Atlantis', 'ons.csv')).toThrow(
+      /^ons\.csv:2:2: no rows for area "Atlantis"/,
+    );
+  });
+
+  it('the embedded demo population is South Tyneside rounded', () => {
+    const rows = parseOnsPopulation(ons, 'South Tyneside');
+    expect(DEFAULT_DEMO_POPULATION).toHaveLength(rows.length);
+    for (const row of DEFAULT_DEMO_POPULATION.slice(0, 60)) {
+      const exact = rows.find((r) => r.calendarYear === row.calendarYear && r.ncy === row.ncy);
+      expect(row.population).toBe(Math.round(exact?.population ?? Number.NaN));
+    }
+  });
+});
+
+describe('snapshots feed the Markov model', () => {
+  it('projects a synthetic authority from its placements', () => {
+    const placements: Placement[] = [];
+    for (let i = 0; i < 300; i++) {
+      const startYear = 2016 + (i % 6);
+      const ends = i % 4 === 0;
+      placements.push(
+        placement(`p${i}`, {
+          primaryNeed: i % 3 === 0 ? 'SEMH' : 'ASD',
+          setting: i % 5 === 0 ? 'independent-special' : 'maintained-special',
+          inBorough: i % 5 !== 0,
+          ...(i % 5 === 0 ? { hostLaCode: '391' } : {}),
+          ncy: i % 10,
+          startDate: `${startYear}-09-01`,
+          ...(ends ? { endDate: `${startYear + 2}-07-20`, endReason: 'plan-ceased-other' as const } : {}),
+        }),
+      );
+    }
+    const { data } = placementsToModelData(placements, {
+      asOf: '2022-02-01',
+      population: DEFAULT_DEMO_POPULATION,
+    });
+    const output = projectMarkov(data, { horizon: 3, expectedOnly: true });
+    expect(output.baseYear).toBe(2022);
+    expect(output.total).toHaveLength(4);
+    expect(output.total[0]?.mean).toBe(
+      placements.filter((p) => p.startDate <= '2022-01-15' && (!p.endDate || p.endDate >= '2022-01-15'))
+        .length,
+    );
+    expect(output.total.every((r) => Number.isFinite(r.mean))).toBe(true);
+  });
+});
+
+describe('sample scenarios', () => {
+  it('the fixtures are valid scenarios', async () => {
+    const { Scenario } = await import('../../model/scenario');
+    for (const file of ['witan-scenario.json', 'demo-scenario.json'])
+      expect(
+        Scenario.parse(JSON.parse(readFileSync(`tests/fixtures/model/${file}`, 'utf8'))).changes.length,
+      ).toBeGreaterThan(0);
+  });
+});
