@@ -105,39 +105,54 @@ export function occupancyAlerts(rows: ProvisionOccupancy[], t: AlertThresholds):
   });
 }
 
-/** Shortfall against the median projection is a warning; against the 95th percentile, one to watch. */
+const places = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+
+const shortfallSeverity = (row: ProjectedShortfall): Severity | undefined =>
+  row.demandP50 > row.places ? 'warn' : row.demandP95 > row.places ? 'watch' : undefined;
+
+/**
+ * Shortfall against the median projection is a warning; against the 95th percentile, one to watch. One
+ * alert per need and phase, naming each horizon (12 and 24 months), so the digest stays short enough to act on.
+ */
 export function shortfallAlerts(rows: ProjectedShortfall[]): Alert[] {
-  const worst = new Map<string, Alert>();
+  const groups = new Map<string, ProjectedShortfall[]>();
   for (const row of rows) {
-    const severity: Severity | undefined =
-      row.demandP50 > row.places ? 'warn' : row.demandP95 > row.places ? 'watch' : undefined;
-    if (!severity) continue;
-    const demand = severity === 'warn' ? row.demandP50 : row.demandP95;
-    const gap = Math.ceil(demand - row.places);
-    const key = `projected-shortfall:${row.need}:${row.phase}:${row.withinMonths}`;
-    const alert: Alert = {
+    if (!shortfallSeverity(row)) continue;
+    const key = `projected-shortfall:${row.need}:${row.phase}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups].map(([key, group]) => {
+    const ordered = [...group].sort((a, b) => a.year - b.year);
+    const severity: Severity = ordered.some((row) => shortfallSeverity(row) === 'warn') ? 'warn' : 'watch';
+    const gapOf = (row: ProjectedShortfall) =>
+      Math.ceil((shortfallSeverity(row) === 'warn' ? row.demandP50 : row.demandP95) - row.places);
+    const worst = ordered.reduce((a, b) => (gapOf(b) > gapOf(a) ? b : a));
+    const first = ordered[0] as ProjectedShortfall;
+    const lines = ordered.map(
+      (row) =>
+        `January ${row.year} (within ${row.withinMonths} months): median demand ${round(row.demandP50)}, ` +
+        `${round(row.demandP95)} at the 95th percentile, against ${places(row.places)} local places`,
+    );
+    return {
       rule: 'projected-shortfall',
       severity,
       key,
-      subject: `${row.need} ${row.phase} places short by ${gap} within ${row.withinMonths} months`,
-      message: `${row.need}, ${row.phase}: projected demand for January ${row.year} is ${round(row.demandP50)} (median; ${round(
-        row.demandP95,
-      )} at the 95th percentile) against ${row.places} local specialist places — ${gap} short ${
-        severity === 'warn' ? 'on the median projection' : 'if growth runs high (95th percentile)'
-      }.`,
+      subject: `${first.need} ${first.phase} specialist places short by ${gapOf(worst)} by January ${worst.year}`,
+      message: `${first.need}, ${first.phase}: ${lines.join('; ')}. ${
+        severity === 'warn'
+          ? 'Short on the median projection: children will be placed independent or out of borough unless places are commissioned.'
+          : 'Short only if growth runs high (95th percentile): one to watch.'
+      }`,
       view: '#/sufficiency',
       figures: {
-        year: row.year,
-        places: row.places,
-        demandP50: round(row.demandP50, 1),
-        demandP95: round(row.demandP95, 1),
-        shortfall: gap,
+        year: worst.year,
+        places: round(worst.places, 1),
+        demandP50: round(worst.demandP50, 1),
+        demandP95: round(worst.demandP95, 1),
+        shortfall: gapOf(worst),
       },
-    };
-    const previous = worst.get(key);
-    if (!previous || Number(previous.figures.shortfall) < gap) worst.set(key, alert);
-  }
-  return [...worst.values()];
+    } satisfies Alert;
+  });
 }
 
 export function outturnAlerts(outturn: OutturnFigures | undefined, t: AlertThresholds): Alert[] {
@@ -193,7 +208,12 @@ export function evaluateAlerts(figures: AlertFigures, thresholds: AlertThreshold
     ...shortfallAlerts(figures.shortfalls),
     ...outturnAlerts(figures.outturn, thresholds),
     ...outOfBoroughAlerts(figures.outOfBorough, thresholds),
-  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.key.localeCompare(b.key));
+  ].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      Number(b.figures.shortfall ?? 0) - Number(a.figures.shortfall ?? 0) ||
+      a.key.localeCompare(b.key),
+  );
 }
 
 export interface Digest {

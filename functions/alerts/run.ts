@@ -44,6 +44,8 @@ export interface AlertSettings {
   authorityName: string;
   thresholds: AlertThresholds;
   dashboardUrl: string;
+  /** Projected shortfalls are reported for censuses within these many months of the run date. */
+  shortfallHorizonsMonths: number[];
 }
 
 export interface AlertRunResult {

@@ -10,6 +10,7 @@ const settings = {
   authorityName: 'Demo Borough',
   thresholds: AlertThresholds.parse({}),
   dashboardUrl: 'http://localhost:3000/',
+  shortfallHorizonsMonths: [12, 24],
 };
 const figures = async () => ({
   occupancy: [{ provisionId: 'p1', name: 'Oak ASD base', places: 20, occupied: 21 }],

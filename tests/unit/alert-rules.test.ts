@@ -61,16 +61,24 @@ describe('projected shortfall (median above places → warn, 95th percentile abo
     expect(shortfallAlerts([row(p50, p95)]).map((a) => a.severity)).toEqual(severities);
   });
 
-  it('reports the shortfall in whole places, rounded up', () => {
-    const [alert] = shortfallAlerts([row(130.2, 140)]);
+  it('reports the shortfall in whole places, rounded up, and fractional places to one decimal', () => {
+    const [alert] = shortfallAlerts([{ ...row(130.2, 140), places: 119.75 }]);
     expect(alert?.figures.shortfall).toBe(11);
-    expect(alert?.subject).toBe('ASD secondary places short by 11 within 12 months');
+    expect(alert?.subject).toBe('ASD secondary specialist places short by 11 by January 2027');
+    expect(alert?.message).toContain('against 119.8 local places');
   });
 
-  it('keeps the worst year for each need, phase and window', () => {
-    const alerts = shortfallAlerts([row(125, 130), { ...row(140, 150), year: 2028 }]);
+  it('gives one alert per need and phase, naming each horizon and the worst year', () => {
+    const alerts = shortfallAlerts([
+      row(110, 125),
+      { ...row(140, 150), year: 2028, withinMonths: 24 },
+      { ...row(100, 110), phase: 'primary' as const },
+    ]);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]?.figures.year).toBe(2028);
+    expect(alerts[0]?.severity).toBe('warn');
+    expect(alerts[0]?.figures).toMatchObject({ year: 2028, shortfall: 20 });
+    expect(alerts[0]?.message).toContain('January 2027 (within 12 months)');
+    expect(alerts[0]?.message).toContain('January 2028 (within 24 months)');
   });
 });
 

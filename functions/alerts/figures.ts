@@ -1,0 +1,149 @@
+// Gathers what the alert rules look at, from the authority's own records: provision occupancy, the
+// out-of-borough count now and a year ago, the outturn forecast against budget, and projected shortfalls.
+import type {
+  AlertFigures,
+  OutturnFigures,
+  ProjectedShortfall,
+  ProvisionOccupancy,
+} from '../../domain/alerts';
+import { Phase } from '../../domain/codes';
+import {
+  academicYearStartOf,
+  censusDate,
+  financialYearLabel,
+  financialYearStartOf,
+  toDayNumber,
+} from '../../domain/dates';
+import { forecastOutturn } from '../../domain/outturn';
+import { isActiveOn, type Placement } from '../../domain/placement';
+import { type Provision, placesInAcademicYear } from '../../domain/provision';
+import { ModelInputError } from '../../model/estimate';
+import { projectMarkov } from '../../model/markov';
+import type { CapacityRow } from '../../model/output';
+import { DEFAULT_DEMO_POPULATION } from '../../model/population-default';
+import { placementsToModelData, SnapshotInputError } from '../../model/snapshots';
+import type { AppDeps } from '../api/deps';
+import { expectedStarts } from '../finance/expected-starts';
+
+/** Enough draws for a stable 95th percentile of each need × phase, fast enough for a monthly job. */
+const SHORTFALL_DRAWS = 500;
+const SHORTFALL_SEED = 42;
+const DAYS_PER_MONTH = 365.25 / 12;
+
+export function provisionOccupancy(
+  provisions: Provision[],
+  placements: Placement[],
+  asOf: string,
+): ProvisionOccupancy[] {
+  const year = academicYearStartOf(asOf);
+  const occupied = new Map<string, number>();
+  for (const p of placements)
+    if (p.provisionId && isActiveOn(p, asOf))
+      occupied.set(p.provisionId, (occupied.get(p.provisionId) ?? 0) + 1);
+  return provisions.map((provision) => ({
+    provisionId: provision.id,
+    name: provision.name,
+    places: placesInAcademicYear(provision, year),
+    occupied: occupied.get(provision.id) ?? 0,
+  }));
+}
+
+export const yearBefore = (isoDate: string): string =>
+  `${Number(isoDate.slice(0, 4)) - 1}${isoDate.slice(4) === '-02-29' ? '-02-28' : isoDate.slice(4)}`;
+
+export function outOfBoroughCounts(placements: Placement[], asOf: string) {
+  const count = (date: string) => placements.filter((p) => !p.inBorough && isActiveOn(p, date)).length;
+  return { now: count(asOf), yearAgo: count(yearBefore(asOf)) };
+}
+
+/**
+ * Capacity rows for the January censuses within the longest horizon, each tagged with the shortest horizon
+ * (e.g. 12 or 24 months) it falls inside.
+ */
+export function shortfallsWithin(
+  rows: CapacityRow[],
+  asOf: string,
+  horizonsMonths: number[],
+): ProjectedShortfall[] {
+  const horizons = [...horizonsMonths].sort((a, b) => a - b);
+  return rows.flatMap((row) => {
+    const months = (toDayNumber(censusDate(row.year)) - toDayNumber(asOf)) / DAYS_PER_MONTH;
+    const withinMonths = months > 0 ? horizons.find((h) => months <= h) : undefined;
+    const phase = Phase.safeParse(row.phase);
+    if (withinMonths === undefined || !phase.success) return [];
+    return [
+      {
+        need: row.need,
+        phase: phase.data,
+        year: row.year,
+        withinMonths,
+        places: row.places,
+        demandP50: row.demand.p50,
+        demandP95: row.demand.p95,
+      },
+    ];
+  });
+}
+
+function projectedShortfalls(
+  placements: Placement[],
+  provisions: Provision[],
+  asOf: string,
+  horizonsMonths: number[],
+): ProjectedShortfall[] {
+  if (provisions.length === 0) return [];
+  try {
+    const { data } = placementsToModelData(placements, { asOf, population: DEFAULT_DEMO_POPULATION });
+    const horizonYears = Math.ceil(Math.max(...horizonsMonths) / 12) + 1;
+    const output = projectMarkov(data, {
+      horizon: horizonYears,
+      draws: SHORTFALL_DRAWS,
+      seed: SHORTFALL_SEED,
+      provisions,
+    });
+    return shortfallsWithin(output.capacity ?? [], asOf, horizonsMonths);
+  } catch (error) {
+    // Too little history to project (e.g. a new authority): the other rules still run.
+    if (error instanceof SnapshotInputError || error instanceof ModelInputError) return [];
+    throw error;
+  }
+}
+
+async function outturnFigures(
+  deps: AppDeps,
+  placements: Placement[],
+  asOf: string,
+): Promise<OutturnFigures | undefined> {
+  const financialYear = financialYearLabel(financialYearStartOf(asOf));
+  const budget = await deps.budgets.get(financialYear);
+  if (!budget) return undefined;
+  const outturn = forecastOutturn({
+    placements,
+    financialYear,
+    asOf,
+    budget,
+    expectedStarts: expectedStarts(placements, financialYear, asOf, 'model'),
+  });
+  if (outturn.budget === null) return undefined;
+  return {
+    financialYear,
+    budget: outturn.budget,
+    forecastP50: outturn.forecast.p50,
+    forecastP95: outturn.forecast.p95,
+  };
+}
+
+export async function gatherAlertFigures(
+  deps: AppDeps,
+  asOf: string,
+  horizonsMonths: number[],
+): Promise<AlertFigures> {
+  const [placements, provisions] = await Promise.all([deps.placements.all(), deps.provisions.all()]);
+  const outturn = await outturnFigures(deps, placements, asOf);
+  return {
+    occupancy: provisionOccupancy(provisions, placements, asOf),
+    shortfalls: projectedShortfalls(placements, provisions, asOf, horizonsMonths),
+    ...(outturn ? { outturn } : {}),
+    outOfBorough: outOfBoroughCounts(placements, asOf),
+  };
+}

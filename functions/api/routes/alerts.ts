@@ -1,0 +1,48 @@
+// GET /alerts?since=YYYY-MM: the monthly digests on record. POST /alerts/runs: run a month's alerts now
+// (the local command uses it; a deployed stack runs them from its schedule and has no publisher here).
+import { Hono } from 'hono';
+import { YearMonth } from '../../../domain/dates';
+import { z } from '../../../domain/zod';
+import { gatherAlertFigures } from '../../alerts/figures';
+import { runMonthlyAlerts } from '../../alerts/run';
+import type { AppEnv } from '../app';
+import { AppError } from '../errors';
+import { readJson, readQuery } from '../http';
+import { requireGroup, requireIdentity } from '../identity';
+
+const HistoryQuery = z.strictObject({ since: YearMonth.optional() });
+const RunBody = z.strictObject({ month: YearMonth });
+
+const monthsBefore = (date: Date, months: number) =>
+  new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, 1)).toISOString().slice(0, 7);
+
+export function alertRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/alerts', async (c) => {
+    requireIdentity(c);
+    const deps = c.get('deps');
+    const { since = monthsBefore(deps.now(), 12) } = readQuery(c, HistoryQuery);
+    const runs = await deps.alertRuns.since(deps.alerting.settings.authority, since);
+    return c.json({ authority: deps.alerting.settings.authority, since, runs: runs.reverse() });
+  });
+
+  routes.post('/alerts/runs', async (c) => {
+    requireGroup(c, 'planners');
+    const { month } = await readJson(c, RunBody);
+    const deps = c.get('deps');
+    const { publisher, settings } = deps.alerting;
+    if (!publisher)
+      throw new AppError(503, 'alerts_scheduled', 'alerts run from the monthly schedule in this deployment');
+    const result = await runMonthlyAlerts({
+      month,
+      settings,
+      gatherFigures: (asOf) => gatherAlertFigures(deps, asOf, settings.shortfallHorizonsMonths),
+      runs: deps.alertRuns,
+      publisher,
+      now: deps.now(),
+    });
+    return c.json(result, result.published ? 201 : 200);
+  });
+  return routes;
+}
