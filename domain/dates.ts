@@ -8,10 +8,11 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const IsoDate = z
   .string()
   .regex(ISO_DATE, 'expected a date written YYYY-MM-DD')
-  .refine(
-    (value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'not a real calendar date',
-  );
+  // zod runs refinements even after the regex fails, so an unparseable value must not reach toISOString (it throws).
+  .refine((value) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !ISO_DATE.test(value) || (!Number.isNaN(time) && new Date(time).toISOString().startsWith(value));
+  }, 'not a real calendar date');
 
 export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM');
 

@@ -1,0 +1,118 @@
+// /placements: thin handlers; validation is the domain's zod schemas, rules and storage are in the store.
+import { Hono } from 'hono';
+import { Need, Setting } from '../../../domain/codes';
+import { IsoDate } from '../../../domain/dates';
+import { Id, PlacementEnd, PlacementInput, PlacementPatch } from '../../../domain/placement';
+import { z } from '../../../domain/zod';
+import type { AppEnv } from '../app';
+import { NotFoundError, ValidationError } from '../errors';
+import { parseWith, readJson, readQuery } from '../http';
+import { requireGroup, requireIdentity } from '../identity';
+import { actorOf, etag, expectedVersion, requiredVersion } from './concurrency';
+
+const QueryBoolean = z
+  .enum(['true', 'false'], 'expected true or false')
+  .transform((value) => value === 'true');
+
+/** A date (midnight UTC) or a timestamp with offset, normalised to the UTC form updatedAt is stored in. */
+const Instant = z
+  .union([IsoDate, z.iso.datetime({ offset: true })], 'expected a date YYYY-MM-DD or an ISO timestamp')
+  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString());
+
+const ListQuery = z.strictObject({
+  primaryNeed: Need.optional(),
+  setting: Setting.optional(),
+  status: z.enum(['active', 'ended']).optional(),
+  inBorough: QueryBoolean.optional(),
+  lookedAfter: QueryBoolean.optional(),
+  provisionId: Id.optional(),
+  changedSince: Instant.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(4096).optional(),
+});
+
+/** Idempotency-Key: any printable ASCII up to 200 characters (a UUID is the usual choice). */
+function idempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(header))
+    throw new ValidationError([
+      { field: 'Idempotency-Key', message: 'expected 1–200 printable characters without spaces' },
+    ]);
+  return header;
+}
+
+const placementId = (raw: string) => parseWith(Id, raw, 'id');
+
+export function placementRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.post('/placements', async (c) => {
+    const identity = requireGroup(c, 'caseworkers');
+    const key = idempotencyKey(c.req.header('idempotency-key'));
+    const input = await readJson(c, PlacementInput);
+    const deps = c.get('deps');
+    const { placement, created } = await deps.placements.create(input, {
+      actor: actorOf(identity),
+      now: deps.now(),
+      ...(key !== undefined ? { idempotencyKey: key } : {}),
+    });
+    c.header('Location', `/placements/${encodeURIComponent(placement.id)}`);
+    c.header('ETag', etag(placement.version));
+    // A retried create answers exactly as the first did; this header tells the client it was a replay.
+    if (!created) c.header('Idempotent-Replayed', 'true');
+    return c.json(placement, 201);
+  });
+
+  routes.get('/placements', async (c) => {
+    requireIdentity(c);
+    const { limit, cursor, ...filter } = readQuery(c, ListQuery);
+    const page = await c.get('deps').placements.list(filter, { limit, ...(cursor ? { cursor } : {}) });
+    return c.json(page);
+  });
+
+  routes.get('/placements/:id', async (c) => {
+    requireIdentity(c);
+    const id = placementId(c.req.param('id'));
+    const placement = await c.get('deps').placements.get(id);
+    if (!placement) throw new NotFoundError('placement', id);
+    c.header('ETag', etag(placement.version));
+    return c.json(placement);
+  });
+
+  routes.patch('/placements/:id', async (c) => {
+    const identity = requireGroup(c, 'caseworkers');
+    const id = placementId(c.req.param('id'));
+    const patch = await readJson(c, PlacementPatch);
+    const deps = c.get('deps');
+    const placement = await deps.placements.update(id, patch, {
+      actor: actorOf(identity),
+      now: deps.now(),
+      expectedVersion: requiredVersion(c, patch.version),
+    });
+    c.header('ETag', etag(placement.version));
+    return c.json(placement);
+  });
+
+  routes.post('/placements/:id/end', async (c) => {
+    const identity = requireGroup(c, 'caseworkers');
+    const id = placementId(c.req.param('id'));
+    const end = await readJson(c, PlacementEnd);
+    const deps = c.get('deps');
+    const version = expectedVersion(c, end.version);
+    const placement = await deps.placements.end(id, end, {
+      actor: actorOf(identity),
+      now: deps.now(),
+      ...(version !== undefined ? { expectedVersion: version } : {}),
+    });
+    c.header('ETag', etag(placement.version));
+    return c.json(placement);
+  });
+
+  routes.get('/placements/:id/history', async (c) => {
+    requireIdentity(c);
+    const id = placementId(c.req.param('id'));
+    return c.json({ items: await c.get('deps').placements.history(id) });
+  });
+
+  return routes;
+}

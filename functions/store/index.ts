@@ -1,0 +1,49 @@
+// The factory for every DynamoDB adapter: one document client, one table. Each capability adds its adapter.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { AlertThresholds } from '../../domain/alerts';
+import type { AppDeps } from '../api/deps';
+import { DynamoAlertRunStore } from './alert-runs';
+import { DynamoBudgetStore } from './budgets';
+import { DynamoImportStore } from './imports';
+import { DynamoPlacementStore } from './placements';
+import { DynamoProjectionStore } from './projections';
+import { DynamoProvisionStore } from './provisions';
+import { createDocumentClient } from './table-client';
+
+export interface StoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  /** The clock (tests pin it); defaults to the real time. */
+  now?: () => Date;
+  /** Alert settings and publisher; by default a local authority with the default thresholds and no publisher. */
+  alerting?: AppDeps['alerting'];
+}
+
+const LOCAL_ALERTING: AppDeps['alerting'] = {
+  settings: {
+    authority: 'local',
+    authorityName: 'Local authority',
+    thresholds: AlertThresholds.parse({}),
+    dashboardUrl: 'http://localhost:3000/',
+    shortfallHorizonsMonths: [12, 24],
+  },
+};
+
+export function createStores({
+  client,
+  tableName,
+  now = () => new Date(),
+  alerting = LOCAL_ALERTING,
+}: StoreOptions): AppDeps {
+  const db = createDocumentClient(client);
+  return {
+    now,
+    placements: new DynamoPlacementStore(db, tableName, now),
+    provisions: new DynamoProvisionStore(db, tableName),
+    alertRuns: new DynamoAlertRunStore(db, tableName),
+    budgets: new DynamoBudgetStore(db, tableName),
+    imports: new DynamoImportStore(db, tableName),
+    projections: new DynamoProjectionStore(db, tableName),
+    alerting,
+  };
+}

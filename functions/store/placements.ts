@@ -1,0 +1,517 @@
+// Placements in the single table. Item: pk `PLACEMENT#<id>`, sk `PLACEMENT`, plus the index attributes
+// entityType/updatedAt (byType), needStatus (byNeed), provisionId (byProvision, sparse) and oobStatus
+// (outOfBorough, sparse). Audit entries share the partition (sk `AUDIT#<version>`); idempotency keys are
+// items `IDEMPOTENCY#<key>` that expire after 24 hours. README.md documents the access patterns.
+import { createHash, randomUUID } from 'node:crypto';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  Placement,
+  type PlacementEnd,
+  type PlacementInput,
+  type PlacementPatch,
+} from '../../domain/placement';
+import {
+  applyPlacementPatch,
+  type BuildResult,
+  buildPlacement,
+  endPlacement,
+} from '../../domain/placement-build';
+import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
+import { auditItem, canonicalJson, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
+import { type CursorState, decodeCursor, encodeCursor } from './cursor';
+import type { AuditEntry, Page, PlacementFilter, PlacementStore, WriteContext } from './ports';
+import {
+  batchPut,
+  cancellationReasons,
+  isConditionFailure,
+  type TransactItem,
+  transactWrite,
+} from './table-client';
+
+const ENTITY = 'placement';
+const RECORD_SK = 'PLACEMENT';
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/** Attributes that exist only for keys and indexes, never shown to API clients. */
+const INTERNAL = ['pk', 'sk', 'entityType', 'needStatus', 'oobStatus', 'expiresAt'] as const;
+/** Fields a placement has beyond its create body. */
+const STORED_ONLY = ['id', 'costHistory', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'];
+
+/** Index status: a placement with an end date is filed as ended (see `statusCondition` for future ends). */
+const indexStatus = (p: Placement) => (p.endDate === undefined ? 'active' : 'ended');
+
+function toItem(placement: Placement): Record<string, unknown> {
+  const status = indexStatus(placement);
+  return {
+    ...placement,
+    pk: entityKey(ENTITY, placement.id),
+    sk: RECORD_SK,
+    entityType: ENTITY,
+    needStatus: `${placement.primaryNeed}#${status}`,
+    ...(placement.inBorough ? {} : { oobStatus: status }),
+  };
+}
+
+function fromItem(item: Record<string, unknown>): Placement {
+  const copy = { ...item };
+  for (const attribute of INTERNAL) delete copy[attribute];
+  return copy as unknown as Placement;
+}
+
+/** What a create body would have been, for comparing a repeated create with the stored record. */
+function createContent(value: object): string {
+  const copy: Record<string, unknown> = { ...value };
+  for (const field of STORED_ONLY) delete copy[field];
+  return canonicalJson(copy);
+}
+
+const fingerprintOf = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+const staleVersion = (id: string, currentVersion: number) =>
+  new ConflictError(
+    `placement ${id} has changed since the version you sent: it is now at version ${currentVersion}`,
+    {
+      currentVersion,
+    },
+  );
+
+const unwrap = (result: BuildResult): Placement => {
+  if (!result.ok) throw new ValidationError(result.problems);
+  return result.placement;
+};
+
+interface QueryPart {
+  key: string;
+  /** Lower bound on the index sort key (byType: changedSince). */
+  from?: string;
+}
+
+interface QueryPlan {
+  index: 'byType' | 'byNeed' | 'byProvision' | 'outOfBorough';
+  partitionKey: string;
+  sortKey: string;
+  parts: QueryPart[];
+  newestFirst: boolean;
+  /** Filters not answered by the index key, applied as a FilterExpression. */
+  rest: PlacementFilter;
+}
+
+/** Status parts of a `<prefix>active` / `<prefix>ended` index: placements ended in the future are still active. */
+function statusParts(prefix: string, status: PlacementFilter['status']): QueryPart[] {
+  if (status === 'ended') return [{ key: `${prefix}ended` }];
+  return [{ key: `${prefix}active` }, { key: `${prefix}ended` }];
+}
+
+/** Picks the index from the most selective filter; everything else becomes a filter on that index. */
+function planQuery(filter: PlacementFilter): QueryPlan {
+  const { primaryNeed, provisionId, inBorough, changedSince, ...others } = filter;
+  if (provisionId !== undefined)
+    return {
+      index: 'byProvision',
+      partitionKey: 'provisionId',
+      sortKey: 'startDate',
+      parts: [{ key: provisionId }],
+      newestFirst: true,
+      rest: { ...others, primaryNeed, inBorough, changedSince },
+    };
+  if (primaryNeed !== undefined)
+    return {
+      index: 'byNeed',
+      partitionKey: 'needStatus',
+      sortKey: 'startDate',
+      parts: statusParts(`${primaryNeed}#`, filter.status),
+      newestFirst: true,
+      rest: { ...others, inBorough, changedSince },
+    };
+  if (inBorough === false)
+    return {
+      index: 'outOfBorough',
+      partitionKey: 'oobStatus',
+      sortKey: 'startDate',
+      parts: statusParts('', filter.status),
+      newestFirst: true,
+      rest: { ...others, changedSince },
+    };
+  // "Changed since" reads oldest change first, so a client can sync by resuming from its last updatedAt.
+  return {
+    index: 'byType',
+    partitionKey: 'entityType',
+    sortKey: 'updatedAt',
+    parts: [{ key: ENTITY, ...(changedSince !== undefined ? { from: changedSince } : {}) }],
+    newestFirst: changedSince === undefined,
+    rest: { ...others, inBorough },
+  };
+}
+
+interface Expression {
+  conditions: string[];
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+/** `status` compares endDate with today: it is exact even for end dates recorded in advance. */
+function filterExpression(rest: PlacementFilter, today: string): Expression {
+  const expression: Expression = { conditions: [], names: {}, values: {} };
+  const equal = (field: string, value: unknown) => {
+    expression.names[`#${field}`] = field;
+    expression.values[`:${field}`] = value;
+    expression.conditions.push(`#${field} = :${field}`);
+  };
+  if (rest.primaryNeed !== undefined) equal('primaryNeed', rest.primaryNeed);
+  if (rest.setting !== undefined) equal('setting', rest.setting);
+  if (rest.inBorough !== undefined) equal('inBorough', rest.inBorough);
+  if (rest.lookedAfter !== undefined) equal('lookedAfter', rest.lookedAfter);
+  if (rest.provisionId !== undefined) equal('provisionId', rest.provisionId);
+  if (rest.changedSince !== undefined) {
+    expression.names['#updatedAt'] = 'updatedAt';
+    expression.values[':changedSince'] = rest.changedSince;
+    expression.conditions.push('#updatedAt >= :changedSince');
+  }
+  if (rest.status !== undefined) {
+    expression.names['#endDate'] = 'endDate';
+    expression.values[':today'] = today;
+    expression.conditions.push(
+      rest.status === 'active'
+        ? '(attribute_not_exists(#endDate) OR #endDate >= :today)'
+        : '#endDate < :today',
+    );
+  }
+  return expression;
+}
+
+export class DynamoPlacementStore implements PlacementStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(
+    input: PlacementInput,
+    context: WriteContext & { idempotencyKey?: string },
+  ): Promise<{ placement: Placement; created: boolean }> {
+    const { actor, now, idempotencyKey } = context;
+    const placement = buildPlacement(input, { id: input.id ?? randomUUID(), now, actor });
+    const fingerprint = fingerprintOf(input);
+    const writes: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: toItem(placement),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: auditItem(this.entry(placement, 'create', diff({}, placement), context)),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+    if (idempotencyKey !== undefined) {
+      const nowSeconds = Math.floor(now.getTime() / 1000);
+      writes.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...idempotencyItemKey(idempotencyKey),
+            fingerprint,
+            placement,
+            expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
+          },
+          // An expired key (TTL deletes lazily) may be reused.
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': nowSeconds },
+        },
+      });
+    }
+    try {
+      await transactWrite(this.db, writes);
+      return { placement, created: true };
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      if (idempotencyKey !== undefined && isConditionFailure(reasons[2]))
+        return this.replay(idempotencyKey, fingerprint, now);
+      if (isConditionFailure(reasons[0])) return this.repeatedCreate(placement.id, input);
+      throw error;
+    }
+  }
+
+  /** A retry with an idempotency key already used: the first response if the body is the same. */
+  private async replay(key: string, fingerprint: string, now: Date) {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: idempotencyItemKey(key), ConsistentRead: true }),
+    );
+    if (!Item || (Item.expiresAt as number) < now.getTime() / 1000)
+      throw new ConflictError('the Idempotency-Key was in use by a concurrent request; retry');
+    if (Item.fingerprint !== fingerprint)
+      throw new ConflictError('this Idempotency-Key was already used with a different request body', {
+        field: 'Idempotency-Key',
+      });
+    return { placement: Item.placement as Placement, created: false };
+  }
+
+  /** A create with a client-given id that exists: the same content is a retry, different content a conflict. */
+  private async repeatedCreate(id: string, input: PlacementInput) {
+    const existing = await this.get(id);
+    if (existing && createContent(existing) === createContent(input))
+      return { placement: existing, created: false };
+    throw new ConflictError(`placement ${id} already exists with different content`, {
+      field: 'id',
+      ...(existing ? { currentVersion: existing.version } : {}),
+    });
+  }
+
+  async get(id: string): Promise<Placement | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: entityKey(ENTITY, id), sk: RECORD_SK },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  private async current(id: string, expectedVersion: number | undefined): Promise<Placement> {
+    const current = await this.get(id);
+    if (!current) throw new NotFoundError('placement', id);
+    if (expectedVersion !== undefined && current.version !== expectedVersion)
+      throw staleVersion(id, current.version);
+    return current;
+  }
+
+  async update(
+    id: string,
+    patch: PlacementPatch,
+    context: WriteContext & { expectedVersion: number },
+  ): Promise<Placement> {
+    const current = await this.current(id, context.expectedVersion);
+    const next = unwrap(applyPlacementPatch(current, patch, context));
+    const changes = diff(current, next);
+    if (changes.length === 0) return current; // nothing changed: no new version, no audit noise
+    await this.commit(next, current.version, this.entry(next, 'update', changes, context));
+    return next;
+  }
+
+  async end(
+    id: string,
+    end: PlacementEnd,
+    context: WriteContext & { expectedVersion?: number },
+  ): Promise<Placement> {
+    const current = await this.current(id, context.expectedVersion);
+    if (current.endDate !== undefined)
+      throw new ConflictError(`placement ${id} already ended on ${current.endDate}`, {
+        currentVersion: current.version,
+      });
+    const next = unwrap(endPlacement(current, end, context));
+    await this.commit(next, current.version, this.entry(next, 'end', diff(current, next), context));
+    return next;
+  }
+
+  /** Writes the next version only if the stored one is still `expectedVersion`, with its audit entry. */
+  private async commit(next: Placement, expectedVersion: number, entry: AuditEntry): Promise<void> {
+    try {
+      await transactWrite(this.db, [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: toItem(next),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: auditItem(entry),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]);
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons || !isConditionFailure(reasons[0])) throw error;
+      const stored = reasons[0]?.Item;
+      if (!stored) throw new NotFoundError('placement', next.id);
+      throw staleVersion(next.id, Number(stored.version?.N));
+    }
+  }
+
+  private entry(
+    placement: Placement,
+    action: AuditEntry['action'],
+    changes: AuditEntry['changes'],
+    context: WriteContext,
+  ): AuditEntry {
+    return {
+      entityType: ENTITY,
+      entityId: placement.id,
+      version: placement.version,
+      action,
+      at: context.now.toISOString(),
+      by: context.actor,
+      changes,
+    };
+  }
+
+  async list(filter: PlacementFilter, page: { limit: number; cursor?: string }): Promise<Page<Placement>> {
+    const plan = planQuery(filter);
+    const filters = fingerprintOf(filter).slice(0, 16);
+    const start: Partial<CursorState> =
+      page.cursor !== undefined ? decodeCursor(page.cursor, { index: plan.index, filters }) : { part: 0 };
+    const { conditions, names, values } = filterExpression(plan.rest, this.now().toISOString().slice(0, 10));
+    const items: Placement[] = [];
+    let part = start.part ?? 0;
+    let lastKey: Record<string, string> | undefined = start.lastKey;
+    let scanned = 0;
+    let matched = 0;
+    const cursorAt = (state: Omit<CursorState, 'index' | 'filters'>) =>
+      encodeCursor({ index: plan.index, filters, ...state });
+
+    while (part < plan.parts.length) {
+      const queryPart = plan.parts[part] as QueryPart;
+      const remaining = page.limit - items.length;
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: plan.index,
+          KeyConditionExpression: `#pk = :pk${queryPart.from !== undefined ? ' AND #sk >= :from' : ''}`,
+          ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
+          ExpressionAttributeNames: {
+            ...names,
+            '#pk': plan.partitionKey,
+            ...(queryPart.from !== undefined ? { '#sk': plan.sortKey } : {}),
+          },
+          ExpressionAttributeValues: {
+            ...values,
+            ':pk': queryPart.key,
+            ...(queryPart.from !== undefined ? { ':from': queryPart.from } : {}),
+          },
+          ScanIndexForward: !plan.newestFirst,
+          ExclusiveStartKey: lastKey,
+          // Read what is missing, scaled up by the share of items the filter has let through so far:
+          // items read past the end of the page are read again for the next one.
+          Limit: Math.min(1000, Math.ceil(remaining / Math.max(0.05, (matched + 1) / (scanned + 1)))),
+        }),
+      );
+      const found = result.Items ?? [];
+      scanned += result.ScannedCount ?? found.length;
+      matched += found.length;
+      if (found.length >= remaining) {
+        // The page is full: resume after its last item, or at the next key range, or nowhere.
+        const taken = found.slice(0, remaining);
+        items.push(...taken.map(fromItem));
+        const last = taken.at(-1) as Record<string, unknown>;
+        if (found.length > remaining || result.LastEvaluatedKey !== undefined)
+          return { items, cursor: cursorAt({ part, lastKey: indexKey(last, plan) }) };
+        if (part + 1 < plan.parts.length) return { items, cursor: cursorAt({ part: part + 1 }) };
+        return { items };
+      }
+      items.push(...found.map(fromItem));
+      lastKey = result.LastEvaluatedKey as Record<string, string> | undefined;
+      if (lastKey === undefined) part += 1;
+    }
+    return { items };
+  }
+
+  async all(): Promise<Placement[]> {
+    const placements: Placement[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byType',
+          KeyConditionExpression: 'entityType = :type',
+          ExpressionAttributeValues: { ':type': ENTITY },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      placements.push(...(result.Items ?? []).map(fromItem));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return placements;
+  }
+
+  async history(id: string): Promise<AuditEntry[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': entityKey(ENTITY, id) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(result.Items ?? []));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    if (!items.some((item) => item.sk === RECORD_SK)) throw new NotFoundError('placement', id);
+    return items.filter(isAuditItem).map(fromAuditItem);
+  }
+
+  /**
+   * Bulk write for demo seeding and imports: every placement is validated first (nothing is written if one
+   * is bad), then written with a 'create' audit entry by batched puts. Existing records with the same id are
+   * replaced, so this is not for concurrent use with the API.
+   */
+  async putMany(placements: Placement[], context: WriteContext): Promise<void> {
+    const problems = placements.flatMap((placement, index) => {
+      const result = Placement.safeParse(placement);
+      return result.success
+        ? []
+        : result.error.issues.map((issue) => ({
+            field: [String(index), ...issue.path.map(String)].join('.'),
+            message: issue.message,
+          }));
+    });
+    if (problems.length > 0) throw new ValidationError(problems);
+    await batchPut(
+      this.db,
+      this.tableName,
+      placements.flatMap((placement) => [
+        toItem(placement),
+        auditItem(this.entry(placement, 'create', diff({}, placement), context)),
+      ]),
+    );
+  }
+
+  /** Test and bench helper: the number of stored placements, counted on the byType index. */
+  async count(): Promise<number> {
+    let total = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byType',
+          KeyConditionExpression: 'entityType = :type',
+          ExpressionAttributeValues: { ':type': ENTITY },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      total += result.Count ?? 0;
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return total;
+  }
+}
+
+const idempotencyItemKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' });
+
+/** Exclusive start key for resuming after `item` on the plan's index: table keys plus index keys. */
+function indexKey(item: Record<string, unknown>, plan: QueryPlan): Record<string, string> {
+  return {
+    pk: item.pk as string,
+    sk: item.sk as string,
+    [plan.partitionKey]: item[plan.partitionKey] as string,
+    [plan.sortKey]: item[plan.sortKey] as string,
+  };
+}

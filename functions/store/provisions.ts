@@ -1,0 +1,204 @@
+// Provisions (local commissioned capacity) in the single table: pk `PROVISION#<id>`, sk `PROVISION`,
+// listed through the byType index. Like placements, every change writes an audit entry in the same transaction.
+import { randomUUID } from 'node:crypto';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { Provision, type ProvisionInput, type ProvisionPatch } from '../../domain/provision';
+import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
+import { auditItem, canonicalJson, diff, entityKey } from './audit';
+import type { AuditEntry, ProvisionStore, WriteContext } from './ports';
+import { batchPut, cancellationReasons, isConditionFailure, transactWrite } from './table-client';
+
+const ENTITY = 'provision';
+const RECORD_SK = 'PROVISION';
+const STORED_ONLY = ['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'];
+
+const toItem = (provision: Provision) => ({
+  ...provision,
+  pk: entityKey(ENTITY, provision.id),
+  sk: RECORD_SK,
+  entityType: ENTITY,
+});
+
+function fromItem(item: Record<string, unknown>): Provision {
+  const { pk: _pk, sk: _sk, entityType: _type, ...provision } = item;
+  return provision as unknown as Provision;
+}
+
+function createContent(value: object): string {
+  const copy: Record<string, unknown> = { ...value };
+  for (const field of STORED_ONLY) delete copy[field];
+  return canonicalJson(copy);
+}
+
+const staleVersion = (id: string, currentVersion: number) =>
+  new ConflictError(
+    `provision ${id} has changed since the version you sent: it is now at version ${currentVersion}`,
+    {
+      currentVersion,
+    },
+  );
+
+export class DynamoProvisionStore implements ProvisionStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(input: ProvisionInput, context: WriteContext) {
+    const { id = randomUUID(), ...fields } = input;
+    const at = context.now.toISOString();
+    const provision: Provision = {
+      id,
+      ...fields,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: context.actor.name,
+      updatedBy: context.actor.name,
+    };
+    try {
+      await transactWrite(this.db, [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: toItem(provision),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: auditItem(this.entry(provision, 'create', diff({}, provision), context)),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]);
+      return { provision, created: true };
+    } catch (error) {
+      if (!isConditionFailure(cancellationReasons(error)?.[0])) throw error;
+      // The client-given id exists: the same content is a retried create, anything else a conflict.
+      const existing = await this.get(id);
+      if (existing && createContent(existing) === createContent(input))
+        return { provision: existing, created: false };
+      throw new ConflictError(`provision ${id} already exists with different content`, { field: 'id' });
+    }
+  }
+
+  async get(id: string): Promise<Provision | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: entityKey(ENTITY, id), sk: RECORD_SK },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  async update(
+    id: string,
+    patch: ProvisionPatch,
+    context: WriteContext & { expectedVersion?: number },
+  ): Promise<Provision> {
+    const current = await this.get(id);
+    if (!current) throw new NotFoundError('provision', id);
+    if (context.expectedVersion !== undefined && current.version !== context.expectedVersion)
+      throw staleVersion(id, current.version);
+    const { version: _version, ...changes } = patch;
+    const merged = { ...current, ...changes };
+    const checked = Provision.safeParse(merged);
+    if (!checked.success) throw ValidationError.fromZod(checked.error);
+    const next: Provision = {
+      ...merged,
+      version: current.version + 1,
+      updatedAt: context.now.toISOString(),
+      updatedBy: context.actor.name,
+    };
+    const fieldChanges = diff(current, next);
+    if (fieldChanges.length === 0) return current;
+    try {
+      await transactWrite(this.db, [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: toItem(next),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': current.version },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: auditItem(this.entry(next, 'update', fieldChanges, context)),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]);
+    } catch (error) {
+      const reason = cancellationReasons(error)?.[0];
+      if (!isConditionFailure(reason)) throw error;
+      if (!reason?.Item) throw new NotFoundError('provision', id);
+      throw staleVersion(id, Number(reason.Item.version?.N));
+    }
+    return next;
+  }
+
+  async all(): Promise<Provision[]> {
+    const provisions: Provision[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byType',
+          KeyConditionExpression: 'entityType = :type',
+          ExpressionAttributeValues: { ':type': ENTITY },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      provisions.push(...(result.Items ?? []).map(fromItem));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return provisions.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Bulk write for demo seeding and imports: all validated first, then written with 'create' audit entries. */
+  async putMany(provisions: Provision[], context: WriteContext): Promise<void> {
+    const problems = provisions.flatMap((provision, index) => {
+      const result = Provision.safeParse(provision);
+      return result.success
+        ? []
+        : result.error.issues.map((issue) => ({
+            field: [String(index), ...issue.path.map(String)].join('.'),
+            message: issue.message,
+          }));
+    });
+    if (problems.length > 0) throw new ValidationError(problems);
+    await batchPut(
+      this.db,
+      this.tableName,
+      provisions.flatMap((provision) => [
+        toItem(provision),
+        auditItem(this.entry(provision, 'create', diff({}, provision), context)),
+      ]),
+    );
+  }
+
+  private entry(
+    provision: Provision,
+    action: AuditEntry['action'],
+    changes: AuditEntry['changes'],
+    context: WriteContext,
+  ): AuditEntry {
+    return {
+      entityType: ENTITY,
+      entityId: provision.id,
+      version: provision.version,
+      action,
+      at: context.now.toISOString(),
+      by: context.actor,
+      changes,
+    };
+  }
+}

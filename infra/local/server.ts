@@ -1,0 +1,162 @@
+// The local runtime (`npm start`): Amazon's DynamoDB Local with data on disk, the same Hono app the Lambda
+// serves, and a developer identity in all four groups. That identity exists only here, never in a bundle.
+// Tests, benches and the dashboard's browser tests call `startLocal` to run the whole product in-process.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type App, createApp } from '../../functions/api/app';
+import type { AppDeps } from '../../functions/api/deps';
+import { GROUPS, type Identity, type IdentitySource } from '../../functions/api/identity';
+import { createStores } from '../../functions/store';
+import { buildDashboard } from '../../web/build';
+import { alertConfigOf, DEMO_SLUG, loadAuthorityConfig } from '../config';
+import { type DemoAuthority, generateDemoAuthority } from './demo/generate';
+import { seedDemo } from './demo/seed';
+import { localClientConfig, startDynamoDbLocal } from './dynamodb-local';
+import { OutboxPublisher } from './outbox';
+import { createTableIfMissing } from './tables';
+
+export const LOCAL_TABLE_NAME = 'send-sufficiency';
+
+/** The developer at the keyboard: every group, so every screen and route can be tried locally. */
+export const LOCAL_DEVELOPER: Identity = {
+  userId: 'local-developer',
+  name: 'Local developer',
+  groups: [...GROUPS],
+};
+
+/** The dashboard's built files, served at `/` when present (`web/dist`, built by the dashboard's build). */
+export const DASHBOARD_DIR = resolve(import.meta.dirname, '../../web/dist');
+
+export interface LocalOptions {
+  /** HTTP port; 0 picks a free one. Default: PORT or 3000. */
+  port?: number;
+  /** Where DynamoDB Local keeps its files (under `<dataDir>/dynamodb`). Default: DATA_DIR or `.data`. */
+  dataDir?: string;
+  /** Keep the database in memory instead (benchmarks); `dataDir` is then ignored. */
+  inMemory?: boolean;
+  /** Load the demo authority into an empty database. Default: unless SEED_DEMO=0. */
+  seedDemo?: boolean;
+  /** The authority to load when seeding; default the generated demo authority (seeded, reproducible). */
+  demo?: () => DemoAuthority;
+  tableName?: string;
+  /** Who the caller is; default the local developer. Tests pass narrower identities. */
+  identity?: IdentitySource;
+  /**
+   * Hook for extra routes on the app after the API's own (the dashboard's static files, test-only routes).
+   * Default: serve the dashboard from `web/dist` when it has been built.
+   */
+  configureApp?: (app: App, deps: AppDeps) => void;
+  log?: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  url: string;
+  deps: AppDeps;
+  app: App;
+  dynamoEndpoint: string;
+  tableName: string;
+  stop: () => Promise<void>;
+}
+
+/** Serves the built dashboard: its files by path, and its page for `/`. API routes are matched first. */
+export function mountDashboard(app: App, directory = DASHBOARD_DIR): void {
+  if (!existsSync(join(directory, 'index.html'))) return;
+  app.use('/*', serveStatic({ root: directory }));
+}
+
+export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const tableName = options.tableName ?? LOCAL_TABLE_NAME;
+  const dbPath = options.inMemory
+    ? undefined
+    : join(resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data'), 'dynamodb');
+  if (dbPath) await mkdir(dbPath, { recursive: true });
+
+  const database = await startDynamoDbLocal(dbPath ? { dbPath } : {});
+  const client = new DynamoDBClient(localClientConfig(database.endpoint));
+  try {
+    await createTableIfMissing(client, tableName);
+    // Alerts locally: the demo authority's settings, and digests written to the outbox under the data folder.
+    const alertSettings = {
+      ...alertConfigOf(loadAuthorityConfig(DEMO_SLUG)),
+      dashboardUrl: `http://localhost:${options.port ?? Number(process.env.PORT ?? 3000)}/`,
+    };
+    const outbox = join(resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data'), 'outbox');
+    const deps = createStores({
+      client,
+      tableName,
+      alerting: { settings: alertSettings, publisher: new OutboxPublisher(outbox, log) },
+    });
+
+    const seed = options.seedDemo ?? process.env.SEED_DEMO !== '0';
+    const empty = (await deps.placements.list({}, { limit: 1 })).items.length === 0;
+    if (seed && empty) {
+      const demo = (options.demo ?? generateDemoAuthority)();
+      log(
+        `Loading the demo authority ${demo.name}: ${demo.placements.length} placements, ${demo.provisions.length} provisions…`,
+      );
+      const started = performance.now();
+      await seedDemo(deps, demo);
+      log(`Demo authority loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    }
+
+    const app = createApp({ deps, identity: options.identity ?? (() => LOCAL_DEVELOPER) });
+    // The dashboard is rebuilt at every start (esbuild: well under a second), so web/dist is never stale.
+    if (!options.configureApp) await buildDashboard();
+    (options.configureApp ?? ((target: App) => mountDashboard(target)))(app, deps);
+
+    const requestedPort = options.port ?? Number(process.env.PORT ?? 3000);
+    const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
+      const started = serve({ fetch: app.fetch, port: requestedPort, hostname: '127.0.0.1' }, () =>
+        ready(started),
+      );
+      started.once('error', fail);
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+    alertSettings.dashboardUrl = `http://localhost:${port}/`;
+
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        await new Promise<void>((done) => server.close(() => done()));
+        client.destroy();
+        await database.stop();
+      })();
+      return stopping;
+    };
+    return { url, deps, app, dynamoEndpoint: database.endpoint, tableName, stop };
+  } catch (error) {
+    client.destroy();
+    await database.stop();
+    throw error;
+  }
+}
+
+const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+
+if (runDirectly) {
+  const runtime = await startLocal();
+  const port = new URL(runtime.url).port;
+  console.log(
+    `send-sufficiency is ready at http://localhost:${port} (DynamoDB Local at ${runtime.dynamoEndpoint})`,
+  );
+  const shutDown = (signal: string) => {
+    console.log(`${signal}: stopping the server and DynamoDB Local…`);
+    runtime.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutDown('SIGINT'));
+  process.once('SIGTERM', () => shutDown('SIGTERM'));
+}
