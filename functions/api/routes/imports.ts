@@ -1,0 +1,236 @@
+// /imports: bulk import of placements. Two ways in, both caseworkers only:
+// - a file upload (text/csv, XLSX, or multipart: file parts, optional `mapping` and, for SEN2, `salt`) parsed and
+//   imported here, within the API's 256 KB body limit (about 1,500 rows);
+// - for any size, the CLI's way: parse locally, `POST /imports` (JSON) to create or resume a job, then
+//   `POST /imports/{id}/rows` in batches of validated rows, then `POST /imports/{id}/complete`.
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import * as z from '../../../domain/zod';
+import {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportJob,
+  importBatch,
+  newJob,
+  runImport,
+  STORED_REJECTS,
+  storedRejects,
+} from '../../imports/job';
+import { parseMappingFile } from '../../imports/mapping';
+import { importFingerprint, kindOf, parseImport, type UploadedFile } from '../../imports/parse';
+import { ImportFileError } from '../../imports/read';
+import type { AppEnv } from '../app';
+import { ConflictError, NotFoundError, unsupportedMediaType } from '../errors';
+import { parseWith, readJson, readQuery } from '../http';
+import { requireGroup, requireIdentity } from '../identity';
+import { actorOf } from './concurrency';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const JobId = z.string().uuid('expected an import id');
+const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in hex');
+const Line = z.number().int().min(1);
+const StoredReject = z.strictObject({ line: Line, reason: z.string().max(2000) });
+
+const UploadQuery = z.strictObject({
+  format: z.enum(IMPORT_FORMATS).default('placements'),
+  /** A mapping file's JSON, URL-encoded (or send it as a multipart part named `mapping`). */
+  mapping: z.string().max(16_000).optional(),
+  /** SEN2: the returning LA's code when the sen2 module is not sent. */
+  la: z
+    .string()
+    .regex(/^\d{3}$/, 'expected a 3-digit LA code')
+    .optional(),
+});
+
+/** Body of `POST /imports` as JSON: create a job for a file the client parsed, or resume its unfinished one. */
+const CreateJob = z.strictObject({
+  fileName: z.string().trim().min(1).max(300),
+  format: z.enum(IMPORT_FORMATS),
+  fingerprint: Fingerprint,
+  totalRows: z.number().int().min(0),
+  rejected: z.number().int().min(0).default(0),
+  rejects: z.array(StoredReject).max(STORED_REJECTS).default([]),
+  /** Rows repeating an earlier row's natural key in the file (not sent). */
+  duplicates: z.number().int().min(0).default(0),
+});
+
+/** Body of `POST /imports/{id}/rows`: the next rows, starting exactly at the job's progress. */
+const RowBatch = z.strictObject({
+  offset: z.number().int().min(0),
+  rows: z
+    .array(z.strictObject({ line: Line, placement: z.unknown() }))
+    .min(1)
+    .max(1000),
+});
+
+const summary = (job: ImportJob) => ({
+  id: job.id,
+  status: job.status,
+  fileName: job.fileName,
+  format: job.format,
+  progress: job.progress,
+  ...(job.totalRows !== undefined ? { totalRows: job.totalRows } : {}),
+  imported: job.imported,
+  rejected: job.rejected,
+  duplicates: job.duplicates,
+  rejects: job.rejects,
+  startedAt: job.startedAt,
+  updatedAt: job.updatedAt,
+  ...(job.error ? { error: job.error } : {}),
+});
+
+function parseMappingJson(text: string) {
+  try {
+    return parseMappingFile(JSON.parse(text));
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError('the mapping is not valid JSON', 'mapping');
+  }
+}
+
+/** The uploaded files and mapping, from a raw CSV/XLSX body or from multipart parts. */
+async function readUpload(c: Context<AppEnv>, mappingQuery: string | undefined) {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  let mappingText = mappingQuery;
+  let salt: string | undefined;
+  const files: UploadedFile[] = [];
+  if (type.startsWith('multipart/form-data')) {
+    const body = await c.req.parseBody({ all: true });
+    for (const [name, value] of Object.entries(body))
+      for (const part of Array.isArray(value) ? value : [value]) {
+        if (name === 'mapping') mappingText = typeof part === 'string' ? part : await part.text();
+        else if (name === 'salt') salt = typeof part === 'string' ? part : await part.text();
+        else if (typeof part !== 'string')
+          files.push({ name: part.name || name, bytes: new Uint8Array(await part.arrayBuffer()) });
+      }
+  } else if (type.startsWith('text/csv') || type.startsWith(XLSX_TYPE)) {
+    const name = c.req.header('x-file-name') ?? (type.startsWith(XLSX_TYPE) ? 'upload.xlsx' : 'upload.csv');
+    files.push({
+      name,
+      bytes: new Uint8Array(await c.req.arrayBuffer()),
+      kind: type.startsWith(XLSX_TYPE) ? 'xlsx' : 'csv',
+    });
+  } else throw unsupportedMediaType();
+  return { files, salt, mapping: mappingText === undefined ? undefined : parseMappingJson(mappingText) };
+}
+
+async function jobOf(c: Context<AppEnv>): Promise<ImportJob> {
+  const id = parseWith(JobId, c.req.param('id'), 'id');
+  const job = await c.get('deps').imports.get(id);
+  if (!job) throw new NotFoundError('import', id);
+  return job;
+}
+
+export function importRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.post('/imports', async (c) => {
+    const identity = requireGroup(c, 'caseworkers');
+    const deps = c.get('deps');
+    const actor = actorOf(identity);
+    const type = (c.req.header('content-type') ?? '').toLowerCase();
+
+    if (/^application\/(.+\+)?json\b/.test(type)) {
+      const body = await readJson(c, CreateJob);
+      const unfinished = await deps.imports.findUnfinished(body.fingerprint);
+      if (unfinished) return c.json({ ...summary(unfinished), resumed: true }, 200);
+      const job = newJob({ id: randomUUID(), ...body, actor, now: deps.now() });
+      await deps.imports.create(job);
+      c.header('Location', `/imports/${job.id}`);
+      return c.json({ ...summary(job), resumed: false }, 201);
+    }
+
+    const query = readQuery(c, UploadQuery);
+    const { files, mapping, salt } = await readUpload(c, query.mapping);
+    const options = {
+      ...(mapping ? { mapping } : {}),
+      ...(query.la ? { laCode: query.la } : {}),
+      ...(salt ? { salt } : {}),
+    };
+    const format: ImportFormat = query.format;
+    const parsed = await parseImport(
+      format,
+      files.map((file) => ({ ...file, kind: file.kind ?? kindOf(file.name) })),
+      options,
+    );
+    const fingerprint = importFingerprint(format, files, options);
+    let job = await deps.imports.findUnfinished(fingerprint);
+    const resumed = job !== undefined;
+    if (!job) {
+      job = newJob({
+        id: randomUUID(),
+        fingerprint,
+        fileName: files.map((file) => file.name).join(', '),
+        format,
+        totalRows: parsed.valid.length,
+        rejected: parsed.rejects.length,
+        rejects: storedRejects(parsed.rejects),
+        duplicates: parsed.duplicateLines.length,
+        actor,
+        now: deps.now(),
+      });
+      await deps.imports.create(job);
+    }
+    const done = await runImport(deps, job, parsed.valid, { now: deps.now });
+    c.header('Location', `/imports/${done.id}`);
+    return c.json(
+      {
+        id: done.id,
+        status: done.status,
+        resumed,
+        imported: done.imported,
+        rejected: done.rejected,
+        duplicates: done.duplicates,
+        // The full list with each row as sent: returned to the caller, never stored.
+        rejects: parsed.rejects,
+        ...(parsed.notes?.length ? { notes: parsed.notes } : {}),
+        ...(parsed.ignored.length ? { ignoredColumns: parsed.ignored } : {}),
+      },
+      resumed ? 200 : 201,
+    );
+  });
+
+  routes.post('/imports/:id/rows', async (c) => {
+    requireGroup(c, 'caseworkers');
+    const deps = c.get('deps');
+    const job = await jobOf(c);
+    const body = await readJson(c, RowBatch);
+    if (job.status === 'completed') throw new ConflictError(`import ${job.id} is already completed`);
+    if (body.offset !== job.progress)
+      throw new ConflictError(
+        `import ${job.id} is at row ${job.progress}; send rows from offset ${job.progress}`,
+        {
+          field: 'offset',
+          progress: job.progress,
+        },
+      );
+    const { job: updated, outcome } = await importBatch(
+      deps,
+      job,
+      body.rows.map((row) => ({ line: row.line, input: row.placement })),
+      { now: deps.now() },
+    );
+    return c.json({ ...summary(updated), batch: outcome });
+  });
+
+  routes.post('/imports/:id/complete', async (c) => {
+    requireGroup(c, 'caseworkers');
+    const deps = c.get('deps');
+    const job = await jobOf(c);
+    if (job.totalRows !== undefined && job.progress < job.totalRows)
+      throw new ConflictError(`import ${job.id} has ${job.totalRows - job.progress} rows still to send`, {
+        progress: job.progress,
+      });
+    const done =
+      job.status === 'completed' ? job : await deps.imports.finish(job.id, 'completed', deps.now());
+    return c.json(summary(done));
+  });
+
+  routes.get('/imports/:id', async (c) => {
+    requireIdentity(c);
+    return c.json(summary(await jobOf(c)));
+  });
+
+  return routes;
+}

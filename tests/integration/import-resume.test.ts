@@ -1,0 +1,147 @@
+// A crash mid-import (simulated by a store that fails part-way) and the re-run that resumes it; and the
+// 50,000-row file generated here at run time (no big file is committed).
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Placement } from '../../domain/placement';
+import type { AppDeps } from '../../functions/api/deps';
+import { type ImportDeps, type ImportJob, newJob, runImport } from '../../functions/imports/job';
+import { importFingerprint, parseImport } from '../../functions/imports/parse';
+import { createStores } from '../../functions/store';
+import type { DynamoPlacementStore } from '../../functions/store/placements';
+import type { WriteContext } from '../../functions/store/ports';
+import { freshTable } from '../helpers/table';
+
+const actor = { userId: 'u-import', name: 'importer@example.gov.uk' };
+const NEEDS = ['ASD', 'SEMH', 'SLCN', 'MLD', 'SLD'];
+const SETTINGS = ['Mainstream', 'ISS', 'Maintained special', 'Resourced provision', 'FE college'];
+
+/** A placements CSV of `rows` distinct children, every row valid. */
+function generatedCsv(rows: number): Uint8Array {
+  const lines = [
+    'Child Ref,Primary Need,Setting,Out of Area,Host LA,LAC,NCY,Start Date,Education Cost,Transport Cost',
+  ];
+  for (let i = 0; i < rows; i++) {
+    const outOfArea = i % 9 === 0;
+    lines.push(
+      [
+        `G-${i}`,
+        NEEDS[i % NEEDS.length],
+        SETTINGS[i % SETTINGS.length],
+        outOfArea ? 'Y' : 'N',
+        outOfArea ? '840' : '',
+        i % 4 === 0 ? 'Y' : 'N',
+        String(i % 14),
+        `${String((i % 28) + 1).padStart(2, '0')}/09/${2018 + (i % 7)}`,
+        `"£${(8000 + (i % 50) * 1000).toLocaleString('en-GB')}"`,
+        String(i % 3000),
+      ].join(','),
+    );
+  }
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+}
+
+async function setup() {
+  const table = await freshTable('imports');
+  const deps = createStores({ client: table.client, tableName: table.tableName });
+  return { deps, placements: deps.placements as DynamoPlacementStore };
+}
+
+/** A placements port that writes the first `crashAfterRows` rows it is given, then fails: a crash mid-batch. */
+function crashingPlacements(real: AppDeps['placements'], crashAfterRows: number): ImportDeps['placements'] {
+  let taken = 0;
+  return {
+    async putMany(records: Placement[], context: WriteContext) {
+      const allowed = Math.max(0, Math.min(records.length, crashAfterRows - taken));
+      taken += records.length;
+      if (allowed < records.length) {
+        await real.putMany(records.slice(0, allowed), context);
+        throw new Error('simulated crash: connection lost');
+      }
+      await real.putMany(records, context);
+    },
+  };
+}
+
+async function startJob(
+  deps: AppDeps,
+  bytes: Uint8Array,
+): Promise<{ job: ImportJob; rows: Awaited<ReturnType<typeof parseImport>> }> {
+  const files = [{ name: 'generated.csv', bytes }];
+  const rows = await parseImport('placements', files);
+  const fingerprint = importFingerprint('placements', files);
+  const existing = await deps.imports.findUnfinished(fingerprint);
+  if (existing) return { job: existing, rows };
+  const job = newJob({
+    id: crypto.randomUUID(),
+    fingerprint,
+    fileName: 'generated.csv',
+    format: 'placements',
+    totalRows: rows.valid.length,
+    actor,
+    now: new Date(),
+  });
+  await deps.imports.create(job);
+  return { job, rows };
+}
+
+describe('crash then resume', () => {
+  it('a crash half-way through the third batch leaves the job failed at two batches; the re-run completes it', async () => {
+    const { deps, placements } = await setup();
+    const bytes = generatedCsv(1_000);
+    const { job, rows } = await startJob(deps, bytes);
+
+    const crashing = { imports: deps.imports, placements: crashingPlacements(deps.placements, 450) };
+    await expect(
+      runImport(crashing, job, rows.valid, { now: () => new Date(), batchRows: 200 }),
+    ).rejects.toThrow('simulated crash');
+    const failed = await deps.imports.get(job.id);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      progress: 400,
+      imported: 400,
+      error: 'simulated crash: connection lost',
+    });
+    // Half of the third batch was written before the crash.
+    expect(await placements.count()).toBe(450);
+
+    // Running the same file again finds the failed job and resumes from its progress.
+    const { job: resumed } = await startJob(deps, bytes);
+    expect(resumed.id).toBe(job.id);
+    const done = await runImport(deps, resumed, rows.valid, { now: () => new Date(), batchRows: 200 });
+    expect(done).toMatchObject({
+      status: 'completed',
+      progress: 1_000,
+      imported: 1_000,
+      duplicates: 0,
+      rejected: 0,
+    });
+    expect(await placements.count()).toBe(1_000);
+    // Each placement has exactly its one 'create' audit entry, rewritten identically on resume.
+    const sample = (await placements.all()).find((p) => p.childRef === 'G-450') as Placement;
+    expect((await placements.history(sample.id)).map((entry) => entry.action)).toEqual(['create']);
+  });
+});
+
+describe('a 50,000-row file', () => {
+  let deps: AppDeps;
+  let placements: DynamoPlacementStore;
+  beforeAll(async () => {
+    ({ deps, placements } = await setup());
+  });
+
+  it('imports every row, and a re-import counts all 50,000 as duplicates and writes nothing', {
+    timeout: 600_000,
+  }, async () => {
+    const bytes = generatedCsv(50_000);
+    const first = await startJob(deps, bytes);
+    expect(first.rows.valid).toHaveLength(50_000);
+    const done = await runImport(deps, first.job, first.rows.valid, { now: () => new Date() });
+    expect(done).toMatchObject({ status: 'completed', imported: 50_000, duplicates: 0, rejected: 0 });
+    expect(await placements.count()).toBe(50_000);
+
+    const second = await startJob(deps, bytes);
+    expect(second.job.id).not.toBe(first.job.id);
+    const again = await runImport(deps, second.job, second.rows.valid, { now: () => new Date() });
+    expect(again).toMatchObject({ status: 'completed', imported: 0, duplicates: 50_000 });
+    expect(await placements.count()).toBe(50_000);
+  });
+});
