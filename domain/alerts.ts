@@ -1,7 +1,7 @@
 // Monthly capacity and spend alerts: pure rules over figures gathered elsewhere, and the digest a planner
 // reads. The rules know nothing of where the digest goes (SNS in AWS, an outbox locally).
 import type { Need, Phase } from './codes';
-import { z } from './zod';
+import * as z from './zod';
 
 export const AlertThresholds = z.strictObject({
   /** Share of a provision's commissioned places filled: warn at or above. */

@@ -2,7 +2,7 @@
 // optionally by primary need, with the DSG balance brought forward into the year.
 import { DsgCategory, Need } from './codes';
 import { FinancialYear } from './dates';
-import { z } from './zod';
+import * as z from './zod';
 
 const Amount = z
   .number()

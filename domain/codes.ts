@@ -1,6 +1,6 @@
 // Reference codes from ../shared/docs/domain.md: SEN2 primary needs, placement settings, and the
 // reporting groupings (DSG management-plan categories, SCAP provision types, phases).
-import { z } from './zod';
+import * as z from './zod';
 
 export const NEEDS = [
   'ASD',

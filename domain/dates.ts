@@ -1,6 +1,6 @@
 // The three calendars of SEND planning (domain.md): the January census, the academic year
 // (September–August) and the financial year (April–March). Dates are ISO `YYYY-MM-DD` strings.
-import { z } from './zod';
+import * as z from './zod';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

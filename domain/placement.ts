@@ -2,7 +2,7 @@
 // The zod schemas are the single source of truth for validation and types across API, importer, CLI and UI.
 import { FUNDERS, MAX_NCY, MIN_NCY, Need, Setting } from './codes';
 import { IsoDate, YearMonth } from './dates';
-import { z } from './zod';
+import * as z from './zod';
 
 /** Client- or server-given identifier: URL-safe, at most 64 characters. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1–64 letters, digits, "-" or "_"');

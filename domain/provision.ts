@@ -3,7 +3,7 @@
 import { Need, Phase, type Setting } from './codes';
 import { IsoDate } from './dates';
 import { Id } from './placement';
-import { z } from './zod';
+import * as z from './zod';
 
 export const PROVISION_TYPES = [
   'resourced-provision',

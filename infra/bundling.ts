@@ -13,8 +13,10 @@ export const RUNTIME = Runtime.NODEJS_24_X;
 export const NODE_TARGET = 'node24';
 
 export const ENTRIES = {
-  /** The whole HTTP API (one Hono app), deployed as one function per permission set. */
+  /** The main HTTP API (every route but the files), deployed as one function per permission set. */
   api: 'functions/api/lambda.ts',
+  /** The file routes (bulk import, export files: exceljs, csv-parse), deployed as exports and imports. */
+  files: 'functions/api/files-lambda.ts',
   /** The monthly alerts run, invoked by EventBridge Scheduler. */
   alerts: 'functions/alerts/lambda.ts',
   /** Cognito pre-token-generation trigger: groups → access-token scopes. */

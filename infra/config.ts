@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AlertThresholds } from '../domain/alerts';
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 
 const infraDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(infraDir, '..');

@@ -2,10 +2,24 @@
 // API routes (each with the JWT authorizer and its groups as required scopes); the app enforces the same
 // groups again from the `cognito:groups` claim, so neither layer alone is trusted.
 import { GROUPS, type Group } from '../functions/api/identity';
+import type { EntryName } from './bundling';
 
-/** One Lambda per permission set, all built from the same API entry, so each gets only the grants it needs. */
-export const API_FUNCTIONS = ['read', 'placements', 'planning', 'finance', 'imports'] as const;
+/** One Lambda per permission set, so each gets only the grants it needs. */
+export const API_FUNCTIONS = ['read', 'placements', 'planning', 'finance', 'exports', 'imports'] as const;
 export type ApiFunction = (typeof API_FUNCTIONS)[number];
+
+/**
+ * The entry each function is built from: the main API (`api`), or the file routes (`files`: imports and
+ * export files, which need exceljs and csv-parse), so the functions most calls reach stay small.
+ */
+export const ENTRY_OF: Record<ApiFunction, Extract<EntryName, 'api' | 'files'>> = {
+  read: 'api',
+  placements: 'api',
+  planning: 'api',
+  finance: 'api',
+  exports: 'files',
+  imports: 'files',
+};
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
@@ -19,7 +33,7 @@ export interface ApiRoute {
 
 const everyone = GROUPS;
 
-export const API_ROUTES: readonly ApiRoute[] = [
+export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/placements', fn: 'read', groups: everyone },
   { method: 'POST', path: '/placements', fn: 'placements', groups: ['caseworkers'] },
   { method: 'GET', path: '/placements/{id}', fn: 'read', groups: everyone },
@@ -40,13 +54,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/outturn', fn: 'read', groups: everyone },
   { method: 'GET', path: '/budgets/{financialYear}', fn: 'read', groups: everyone },
   { method: 'PUT', path: '/budgets/{financialYear}', fn: 'finance', groups: ['finance'] },
-  { method: 'GET', path: '/exports/{file}', fn: 'read', groups: everyone },
-  { method: 'GET', path: '/exports/witan/{file}', fn: 'read', groups: everyone },
+  // Export files and import progress: reads, on the files entry's read-only function.
+  { method: 'GET', path: '/exports/{file}', fn: 'exports', groups: everyone },
+  { method: 'GET', path: '/exports/witan/{file}', fn: 'exports', groups: everyone },
+  { method: 'GET', path: '/imports/{id}', fn: 'exports', groups: everyone },
   // Bulk import writes placements, so it is a caseworkers' route, on its own function (batch writes, longer runs).
   { method: 'POST', path: '/imports', fn: 'imports', groups: ['caseworkers'] },
   { method: 'POST', path: '/imports/{id}/rows', fn: 'imports', groups: ['caseworkers'] },
   { method: 'POST', path: '/imports/{id}/complete', fn: 'imports', groups: ['caseworkers'] },
-  { method: 'GET', path: '/imports/{id}', fn: 'read', groups: everyone },
   { method: 'GET', path: '/alerts', fn: 'read', groups: everyone },
   // A deployed stack runs alerts from its schedule: the app answers 503 here, but the route is real locally.
   { method: 'POST', path: '/alerts/runs', fn: 'planning', groups: ['planners'] },

@@ -56,7 +56,7 @@ import { GROUPS, type Group } from '../functions/api/identity';
 import { scopesForGroups } from '../functions/auth/group-scopes';
 import { BUNDLING, type EntryName, entryPath, REPO_ROOT, RUNTIME } from './bundling';
 import { type AuthorityConfig, alertConfigOf } from './config';
-import { API_FUNCTIONS, API_ROUTES, type ApiFunction } from './routes';
+import { API_FUNCTIONS, type ApiFunction, DEPLOYED_ROUTES, ENTRY_OF } from './routes';
 import { TABLE } from './table';
 
 export const APP_TAG = 'send-sufficiency';
@@ -105,7 +105,7 @@ interface FunctionSpec {
 // API Gateway's HTTP API gives up on an integration after 30 s, so no API function may run longer.
 const API_FUNCTION_SPECS: Record<ApiFunction, FunctionSpec> = {
   read: {
-    description: 'Every GET route and the dashboard: read-only table access',
+    description: 'Every GET route but the files, and the dashboard: read-only table access',
     memorySize: 1024,
     timeout: Duration.seconds(29),
     writes: [],
@@ -128,6 +128,13 @@ const API_FUNCTION_SPECS: Record<ApiFunction, FunctionSpec> = {
     memorySize: 512,
     timeout: Duration.seconds(10),
     writes: ITEM_WRITE_ACTIONS,
+  },
+  exports: {
+    description:
+      'Export files (placements, census, witan.send inputs, DSG plan) and import progress: read-only',
+    memorySize: 1024,
+    timeout: Duration.seconds(29),
+    writes: [],
   },
   imports: {
     description: 'Bulk import of placements (batched writes)',
@@ -169,7 +176,7 @@ export class SendStack extends Stack {
     const api = Object.fromEntries(
       API_FUNCTIONS.map((name) => {
         const spec = API_FUNCTION_SPECS[name];
-        const fn = this.nodeFunction(`${pascal(name)}Function`, 'api', {
+        const fn = this.nodeFunction(`${pascal(name)}Function`, ENTRY_OF[name], {
           ...spec,
           environment: {
             ...environment,
@@ -396,7 +403,7 @@ export class SendStack extends Stack {
       ]),
     ) as Record<ApiFunction, HttpLambdaIntegration>;
     const noAuthorizer = new HttpNoneAuthorizer();
-    for (const route of API_ROUTES) {
+    for (const route of DEPLOYED_ROUTES) {
       const [created] = api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

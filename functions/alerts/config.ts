@@ -1,6 +1,6 @@
 // ALERT_CONFIG: what the stack tells the functions about the authority's alerts (from its config file).
 import { AlertThresholds } from '../../domain/alerts';
-import { z } from '../../domain/zod';
+import * as z from '../../domain/zod';
 
 export const AlertConfig = z.object({
   authority: z.string().min(1),

@@ -4,14 +4,15 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { YearMonth } from '../../domain/dates';
-import { z } from '../../domain/zod';
+import * as z from '../../domain/zod';
 import { createStores } from '../store';
 import { alertConfigFromEnv } from './config';
 import { gatherAlertFigures } from './figures';
 import { runMonthlyAlerts } from './run';
 import { SnsPublisher } from './sns-publisher';
 
-const logger = new Logger({ serviceName: 'send-sufficiency-alerts' });
+// The service name comes from POWERTOOLS_SERVICE_NAME, set per function by the stack.
+const logger = new Logger();
 
 const Env = z.object({ TABLE_NAME: z.string().min(1), ALERT_TOPIC_ARN: z.string().startsWith('arn:') });
 const env = Env.parse(process.env);

@@ -1,8 +1,10 @@
-// The HTTP API: one Hono app, the same code in Lambda (lambda.ts) and in the local runtime (infra/local).
-// Route modules each add their routes; errors are mapped to HTTP here and only here.
+// The HTTP API: one Hono app, the same code in Lambda and in the local runtime (infra/local). Route modules
+// each add their routes, in two sets: the main API (api-routes.ts, served by lambda.ts) and the file routes
+// (file-routes.ts, served by files-lambda.ts). Errors are mapped to HTTP here and only here.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { API_ROUTES } from './api-routes';
 import type { AppDeps } from './deps';
 import { AppError, tooLarge, UnauthorizedError } from './errors';
 import type { Identity, IdentitySource } from './identity';
@@ -11,14 +13,22 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 export type AppEnv = { Variables: { identity: Identity | undefined; deps: AppDeps } };
 
+/** A route module: a function returning a Hono app of routes, mounted at `/`. */
+export type RouteModule = () => Hono<AppEnv>;
+
 export interface AppOptions {
   deps: AppDeps;
   identity: IdentitySource;
+  /**
+   * The route modules to serve. Default: the main API (API_ROUTES); add FILE_ROUTES (file-routes.ts) for
+   * imports and export files, as the local runtime does.
+   */
+  routes?: readonly RouteModule[];
   /** Logs unexpected errors; clients only get a generic 500 with a request id. */
   logError?: (error: unknown, requestId: string) => void;
 }
 
-export function createApp({ deps, identity, logError = console.error }: AppOptions) {
+export function createApp({ deps, identity, routes = API_ROUTES, logError = console.error }: AppOptions) {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -42,8 +52,9 @@ export function createApp({ deps, identity, logError = console.error }: AppOptio
     await next();
   });
 
-  // Route modules register here, one line each.
-  // ROUTES
+  // A new route module joins API_ROUTES (api-routes.ts), or FILE_ROUTES (file-routes.ts) if it reads or
+  // writes spreadsheets or CSV files.
+  for (const routeModule of routes) app.route('/', routeModule());
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {

@@ -1,53 +1,19 @@
-// The Lambda entry for the whole API (API Gateway HTTP API, payload 2.0). Configuration is checked once at
-// cold start, and the DynamoDB client lives at module scope so warm invocations reuse its connections.
-import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Context } from 'aws-lambda';
-import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { z } from '../../domain/zod';
-import { alertConfigFromEnv } from '../alerts/config';
-import { createStores } from '../store';
-import { createApp } from './app';
-import { jwtIdentity } from './identity';
+// The Lambda entry for the main API (every route but the import and export files, which are in
+// files-lambda.ts), deployed as the read, placements, planning and finance functions. The read function
+// also serves the dashboard: the stack builds it into that function's asset as `web/`, beside this bundle.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { dashboardAuthFromEnv, withDashboard } from '../../web/serve';
+import { API_ROUTES } from './api-routes';
+import { apiHandler } from './lambda-handler';
 
-const Config = z.object({
-  TABLE_NAME: z.string().min(1, 'TABLE_NAME must name the application table'),
-  ALERT_CONFIG: z.string().min(1, 'ALERT_CONFIG must hold the authority alert settings (JSON)'),
-});
+const dashboardRoot = join(import.meta.dirname, 'web');
+// Only the read function's asset has the dashboard; the others serve the API alone.
+const hasDashboard = existsSync(join(dashboardRoot, 'index.html'));
 
-const logger = new Logger({ serviceName: 'send-sufficiency-api' });
-
-const parsed = Config.safeParse(process.env);
-if (!parsed.success) {
-  logger.critical('invalid configuration', { issues: parsed.error.issues });
-  throw new Error(`invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
-}
-const config = parsed.data;
-// The API serves alert history and on-demand checks, so it reads the same authority settings as the schedule.
-const alertSettings = alertConfigFromEnv(config.ALERT_CONFIG);
-
-const client = new DynamoDBClient({});
-
-const app = createApp({
-  deps: createStores({ client, tableName: config.TABLE_NAME, alerting: { settings: alertSettings } }),
-  // Only the API Gateway JWT authorizer's claims: there is no developer identity in a deployed stack.
-  identity: jwtIdentity,
-  logError: (error, requestId) => logger.error('unhandled error', { requestId, error: error as Error }),
-});
-
-const handleHttp = handle(app);
-
-/** One structured log line per request (with the Lambda request id), then the app's own answer. */
-export const handler = async (event: LambdaEvent, context: Context) => {
-  logger.addContext(context);
-  const started = performance.now();
-  const response = await handleHttp(event, context);
-  const request = event as { rawPath?: string; requestContext?: { http?: { method?: string } } };
-  logger.info('request', {
-    method: request.requestContext?.http?.method,
-    path: request.rawPath,
-    status: response.statusCode,
-    ms: Math.round(performance.now() - started),
-  });
-  return response;
-};
+export const handler = apiHandler(
+  API_ROUTES,
+  hasDashboard
+    ? { serve: (app) => withDashboard(app, { root: dashboardRoot, auth: dashboardAuthFromEnv(process.env) }) }
+    : {},
+);

@@ -1,6 +1,9 @@
 // The DSG management plan table as a workbook (exceljs) and as CSV. Rows: DSG categories; columns: age
 // groups, each with placements and high needs spend; totals as formulas so an edited cell re-totals.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs is loaded on first use: it is most of the files function's code, and most requests never need it.
+const loadExcel = async () => (await import('exceljs')).default;
 import { financialYearBounds } from '../../domain/dates';
 import type { DsgPlan } from '../../domain/dsg-plan';
 
@@ -34,7 +37,7 @@ export async function dsgPlanWorkbook(
   authorityName: string,
   generatedAt: Date,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'send-sufficiency';
   workbook.created = generatedAt;
   const sheet = workbook.addWorksheet('DSG plan', {

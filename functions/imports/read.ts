@@ -1,7 +1,10 @@
 // Reading an uploaded file into a table of text cells, refusing malformed files as a whole (nothing from
 // them is imported): empty, not UTF-8, UTF-16, no header, an enormous cell, broken CSV quoting.
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs is loaded on first use: it is most of the files function's code, and most requests never need it.
+const loadExcel = async () => (await import('exceljs')).default;
 import { AppError } from '../api/errors';
 
 /** Line 1 is the header; data rows carry the line (CSV) or row number (XLSX) the user sees. */
@@ -127,7 +130,7 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function readXlsx(bytes: Uint8Array, file?: string): Promise<Table> {
   if (bytes.length === 0) throw new ImportFileError('the file is empty', file);
   if (!isZip(bytes)) throw new ImportFileError('not an Excel .xlsx workbook (for CSV, send text/csv)', file);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {

@@ -39,6 +39,7 @@ export interface ProjectionRequest {
   draws: number;
   seed: number;
   expected: boolean;
+  backtest: boolean;
   scenarioId?: string;
   scenarioName?: string;
 }

@@ -9,8 +9,10 @@ import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { API_ROUTES } from '../../functions/api/api-routes';
 import { type App, createApp } from '../../functions/api/app';
 import type { AppDeps } from '../../functions/api/deps';
+import { FILE_ROUTES } from '../../functions/api/file-routes';
 import { GROUPS, type Identity, type IdentitySource } from '../../functions/api/identity';
 import { createStores } from '../../functions/store';
 import { buildDashboard } from '../../web/build';
@@ -106,7 +108,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       log(`Demo authority loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     }
 
-    const app = createApp({ deps, identity: options.identity ?? (() => LOCAL_DEVELOPER) });
+    // One process serves what the deployed stack splits between the main API and the files functions.
+    const app = createApp({
+      deps,
+      identity: options.identity ?? (() => LOCAL_DEVELOPER),
+      routes: [...API_ROUTES, ...FILE_ROUTES],
+    });
     // The dashboard is rebuilt at every start (esbuild: well under a second), so web/dist is never stale.
     if (!options.configureApp) await buildDashboard();
     (options.configureApp ?? ((target: App) => mountDashboard(target)))(app, deps);

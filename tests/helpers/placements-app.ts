@@ -1,7 +1,9 @@
 // The API in-process against a fresh table, with a pinned clock and a caller chosen per request
 // (`as: 'caseworker' | 'planner' | 'reader' | 'anonymous'`), for the placements and provisions tests.
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { API_ROUTES } from '../../functions/api/api-routes';
 import { createApp } from '../../functions/api/app';
+import { FILE_ROUTES } from '../../functions/api/file-routes';
 import type { Group, Identity } from '../../functions/api/identity';
 import { createStores } from '../../functions/store';
 import { freshTable } from './table';
@@ -50,6 +52,7 @@ export async function placementsApp(today = '2026-01-10') {
       const caller = (c.req.header('x-test-caller') ?? 'caseworker') as Caller;
       return caller === 'anonymous' ? undefined : CALLERS[caller];
     },
+    routes: [...API_ROUTES, ...FILE_ROUTES],
     logError: () => {},
   });
 

@@ -1,10 +1,14 @@
-// The deployed route table (infra/routes.ts) and the app must agree: every app route is reachable through
-// API Gateway, every deployed route exists in the app, and the groups the edge requires are the groups the
-// app itself demands. A route added to the app but not to the stack would be unreachable once deployed.
+// The deployed route table (infra/routes.ts) and the apps must agree. Each function is built from one entry
+// (the main API or the file routes), so every deployed route must be served by its own function's app, and
+// every route of each entry's app must be deployed to a function built from that entry: a route on the
+// wrong function would answer 404 once deployed. The groups the edge requires must also be the groups
+// the app itself demands.
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app';
+import { API_ROUTES } from '../../functions/api/api-routes';
+import { createApp, type RouteModule } from '../../functions/api/app';
+import { FILE_ROUTES } from '../../functions/api/file-routes';
 import { GROUPS, type Group, type Identity } from '../../functions/api/identity';
-import { API_ROUTES } from '../../infra/routes';
+import { type ApiRoute, DEPLOYED_ROUTES, ENTRY_OF } from '../../infra/routes';
 
 /** The dashboard's static routes are added in front of the app (web/serve.ts); /health is not deployed. */
 const NOT_IN_APP = new Set(['GET /', 'GET /assets/{proxy+}']);
@@ -18,65 +22,77 @@ const SAMPLE_PARAMS: Record<string, string> = {
 
 let caller: Identity | undefined;
 // No stores: a request the app lets through fails later (4xx or 500), which is all these tests need to see.
-const app = createApp({
-  deps: { now: () => new Date() } as never,
-  identity: () => caller,
-  logError: () => {},
-});
+const appOf = (routes: readonly RouteModule[]) =>
+  createApp({ deps: { now: () => new Date() } as never, identity: () => caller, routes, logError: () => {} });
+const apps = { api: appOf(API_ROUTES), files: appOf(FILE_ROUTES) };
+type Entry = keyof typeof apps;
+const ENTRIES = Object.keys(apps) as Entry[];
 
-const appRoutes = [
+const routesOf = (app: (typeof apps)[Entry]) => [
   ...new Set(
     app.routes
       .filter((route) => route.method !== 'ALL')
       .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`),
   ),
 ];
-const deployed = API_ROUTES.map((route) => `${route.method} ${route.path}`);
+const deployedTo = (entry: Entry) =>
+  DEPLOYED_ROUTES.filter((route) => ENTRY_OF[route.fn] === entry).map(
+    (route) => `${route.method} ${route.path}`,
+  );
 
 /** A deployed `{param}` matches any one path segment: `/exports/{file}` serves the app's `/exports/dsg-plan.csv`. */
-const matchesDeployed = (appRoute: string) =>
-  deployed.some((route) => new RegExp(`^${route.replace(/\{\w+\}/g, '[^/]+')}$`).test(appRoute));
+const matches = (deployedRoute: string, appRoute: string) =>
+  new RegExp(`^${deployedRoute.replace(/\{\w+\}/g, '[^/]+')}$`).test(appRoute);
+
+const samplePath = (route: ApiRoute) =>
+  route.path.replace(/\{(\w+)\}/g, (_match, name: string) => SAMPLE_PARAMS[name] ?? 'x');
+
+const isNoRoute = async (response: Response) =>
+  response.status === 404 &&
+  ((await response.json()) as { message?: string }).message?.startsWith('no route');
 
 describe('deployed routes and app routes', () => {
-  it('deploys every route the app serves', () => {
-    const unreachable = appRoutes.filter((route) => !NOT_DEPLOYED.has(route) && !matchesDeployed(route));
+  it('splits the routes: no route is served by both entries', () => {
+    const [api, files] = ENTRIES.map((entry) => routesOf(apps[entry]).filter((r) => !NOT_DEPLOYED.has(r)));
+    expect(api?.filter((route) => files?.includes(route))).toEqual([]);
+    expect(files?.length).toBeGreaterThan(0);
+  });
+
+  it.each(ENTRIES)('deploys every route of the %s app to a function built from that entry', (entry) => {
+    const deployed = deployedTo(entry);
+    const unreachable = routesOf(apps[entry]).filter(
+      (route) => !NOT_DEPLOYED.has(route) && !deployed.some((candidate) => matches(candidate, route)),
+    );
     expect(unreachable).toEqual([]);
   });
 
-  it('deploys no route the app does not serve', async () => {
+  it('deploys no route that its function does not serve', async () => {
     caller = { userId: 'u', name: 'checker', groups: [...GROUPS] };
     const missing = [];
-    for (const route of API_ROUTES) {
+    for (const route of DEPLOYED_ROUTES) {
       const key = `${route.method} ${route.path}`;
       if (NOT_IN_APP.has(key)) continue;
-      const path = route.path.replace(/\{(\w+)\}/g, (_match, name: string) => SAMPLE_PARAMS[name] ?? 'x');
-      const response = await app.request(path, { method: route.method });
-      const body = (await response.json()) as { message?: string };
-      if (response.status === 404 && body.message?.startsWith('no route')) missing.push(key);
+      const response = await apps[ENTRY_OF[route.fn]].request(samplePath(route), { method: route.method });
+      if (await isNoRoute(response)) missing.push(`${key} (${route.fn})`);
     }
     expect(missing).toEqual([]);
   });
 
   it.each(
-    API_ROUTES.filter((route) => route.groups !== 'public').map((route) => [
+    DEPLOYED_ROUTES.filter((route) => route.groups !== 'public').map((route) => [
       `${route.method} ${route.path}`,
       route,
     ]),
   )('%s: the app forbids exactly the groups the edge refuses', async (_key, route) => {
-    const path = route.path.replace(/\{(\w+)\}/g, (_match, name: string) => SAMPLE_PARAMS[name] ?? 'x');
     for (const group of GROUPS) {
       caller = { userId: 'u', name: group, groups: [group as Group] };
-      const response = await app.request(path, {
+      const response = await apps[ENTRY_OF[route.fn]].request(samplePath(route), {
         method: route.method,
         headers: { 'content-type': 'application/json' },
         body: route.method === 'GET' ? undefined : '{}',
       });
-      // A route missing from the app is reported once, by the test above.
-      if (
-        response.status === 404 &&
-        ((await response.json()) as { message?: string }).message?.startsWith('no route')
-      )
-        return;
+      // A route missing from its function's app is reported once, by the test above.
+      if (await isNoRoute(response)) return;
       const allowed = (route.groups as readonly Group[]).includes(group);
       expect(response.status === 403, `${group} on ${route.method} ${route.path}`).toBe(!allowed);
     }

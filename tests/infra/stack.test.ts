@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scopesForGroups } from '../../functions/auth/group-scopes';
 import { assembleApp } from '../../infra/assemble';
 import { authoritySlugs, loadAuthorityConfig } from '../../infra/config';
-import { API_FUNCTIONS, API_ROUTES } from '../../infra/routes';
+import { API_FUNCTIONS, DEPLOYED_ROUTES } from '../../infra/routes';
 import type { SendStack } from '../../infra/stack';
 import { TABLE } from '../../infra/table';
 
@@ -201,9 +201,11 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
   });
 
   it('grants each function only what its routes need: readers never write', () => {
-    const read = actionsOf('read');
-    expect(read).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    for (const action of [...WRITE_ACTIONS, 'sns:Publish']) expect(read).not.toContain(action);
+    for (const reader of ['read', 'exports'] as const) {
+      const actions = actionsOf(reader);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+      for (const action of [...WRITE_ACTIONS, 'sns:Publish']) expect(actions, reader).not.toContain(action);
+    }
 
     for (const writer of ['placements', 'planning', 'finance'] as const) {
       const actions = actionsOf(writer);
@@ -271,7 +273,7 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
   });
 
   it('routes every API path to the function of its permission set, behind the JWT authorizer and group scopes', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', API_ROUTES.length);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', DEPLOYED_ROUTES.length);
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
@@ -282,7 +284,7 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
         .map(([id, r]) => [id, r.Properties.IntegrationUri['Fn::GetAtt'][0]]),
     );
     const routes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
-    for (const expected of API_ROUTES) {
+    for (const expected of DEPLOYED_ROUTES) {
       const route = routes.find((r) => r.Properties.RouteKey === `${expected.method} ${expected.path}`);
       expect(route, `${expected.method} ${expected.path}`).toBeDefined();
       const integrationId = route?.Properties.Target['Fn::Join'][1][1].Ref;
@@ -300,7 +302,7 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
 
   it('lets only caseworkers write placements, only planners plan, and finance set budgets', () => {
     const scopesOf = (method: string, path: string) =>
-      API_ROUTES.find((route) => route.method === method && route.path === path)?.groups;
+      DEPLOYED_ROUTES.find((route) => route.method === method && route.path === path)?.groups;
     expect(scopesOf('POST', '/placements')).toEqual(['caseworkers']);
     expect(scopesOf('PATCH', '/placements/{id}')).toEqual(['caseworkers']);
     expect(scopesOf('POST', '/placements/{id}/end')).toEqual(['caseworkers']);
@@ -309,12 +311,20 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
     expect(scopesOf('POST', '/projections')).toEqual(['planners']);
     expect(scopesOf('PUT', '/budgets/{financialYear}')).toEqual(['finance']);
     expect(scopesOf('POST', '/imports')).toEqual(['caseworkers']);
-    for (const route of API_ROUTES.filter((r) => r.method === 'GET' && r.groups !== 'public'))
+    for (const route of DEPLOYED_ROUTES.filter((r) => r.method === 'GET' && r.groups !== 'public'))
       expect(route.groups).toEqual(['caseworkers', 'planners', 'finance', 'readers']);
-    // Reads go to the read-only function and nothing else does.
-    for (const route of API_ROUTES)
-      expect(route.fn === 'read', `${route.method} ${route.path}`).toBe(route.method === 'GET');
-    expect(API_ROUTES.filter((route) => route.groups === 'public').map((route) => route.path)).toEqual([
+    // Reads go to the read-only functions (read; exports for the files) and nothing else does.
+    for (const route of DEPLOYED_ROUTES)
+      expect(['read', 'exports'].includes(route.fn), `${route.method} ${route.path}`).toBe(
+        route.method === 'GET',
+      );
+    // Every import write goes to the imports function, the only one that may batch-write.
+    expect(
+      DEPLOYED_ROUTES.filter((route) => route.method === 'POST' && route.path.startsWith('/imports')).map(
+        (route) => route.fn,
+      ),
+    ).toEqual(['imports', 'imports', 'imports']);
+    expect(DEPLOYED_ROUTES.filter((route) => route.groups === 'public').map((route) => route.path)).toEqual([
       '/',
       '/assets/{proxy+}',
     ]);

@@ -1,13 +1,24 @@
 // One real synth with esbuild bundling (no Docker, no AWS credentials, no network), reporting each
-// function's bundle size. The figures against the targets are the benchmark's job (tests/bench/infra).
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// function's bundle size, then the read function's bundle run as Lambda runs it. The figures against the
+// targets are the benchmark's job (tests/bench/infra).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { assembleApp } from '../../infra/assemble';
+import { REPO_ROOT } from '../../infra/bundling';
+import { alertConfigOf, loadAuthorityConfig } from '../../infra/config';
 
-const outdir = mkdtempSync(join(tmpdir(), 'send-synth-'));
+// Inside the repository, so a bundle imported below resolves the AWS SDK from node_modules, as a deployed
+// function resolves the runtime's.
+const cacheDir = join(REPO_ROOT, 'node_modules', '.cache');
+mkdirSync(cacheDir, { recursive: true });
+const outdir = mkdtempSync(join(cacheDir, 'send-synth-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+/** Each function's asset folder in the cloud assembly, filled in by the synth test. */
+const assetDirs = new Map<string, string>();
 
 describe('cdk synth with bundling', () => {
   it('bundles every function (and the dashboard) for stockton-on-tees offline and passes cdk-nag', {
@@ -37,6 +48,7 @@ describe('cdk synth with bundling', () => {
       const map = `${bundle}.map`;
       expect(existsSync(bundle), `${name} bundle`).toBe(true);
       expect(existsSync(map), `${name} source map`).toBe(true);
+      assetDirs.set(name, join(outdir, assetPath as string));
       const code = readFileSync(bundle, 'utf8');
       // ESM, exporting the handler, with the SDK left to the runtime.
       expect(code).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}|export\s*\{\s*handler\s*\}/);
@@ -48,6 +60,12 @@ describe('cdk synth with bundling', () => {
       expect(existsSync(join(outdir, assetPath as string, 'web', 'index.html')), `${name} dashboard`).toBe(
         name === 'read',
       );
+      // Spreadsheet code (exceljs) only in the functions of the file routes, never in the main API's.
+      const { sources } = JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] };
+      expect(
+        sources.some((source) => /(^|\/)exceljs\//.test(source)),
+        `${name} carries exceljs`,
+      ).toBe(name === 'exports' || name === 'imports');
       return {
         function: name,
         'bundle KB': Number((statSync(bundle).size / 1024).toFixed(1)),
@@ -57,7 +75,50 @@ describe('cdk synth with bundling', () => {
     console.log(`\nBundles for ${stack.stackName}:`);
     console.table(rows);
     expect(rows.map((row) => row.function).sort()).toEqual(
-      ['alerts', 'finance', 'groupScopes', 'imports', 'placements', 'planning', 'read'].sort(),
+      ['alerts', 'exports', 'finance', 'groupScopes', 'imports', 'placements', 'planning', 'read'].sort(),
     );
+  });
+
+  it('runs the read function as Lambda does: the dashboard without a token, the API behind the JWT', async () => {
+    const dir = assetDirs.get('read');
+    if (!dir) throw new Error('the synth test did not run');
+    const config = loadAuthorityConfig('stockton-on-tees');
+    vi.stubEnv('TABLE_NAME', 'send-sufficiency-stockton-on-tees-Table');
+    vi.stubEnv('ALERT_CONFIG', JSON.stringify(alertConfigOf(config)));
+    vi.stubEnv('DASHBOARD_URL', config.dashboardUrl);
+    vi.stubEnv('AUTH_DOMAIN', 'https://send-sufficiency-stockton-on-tees.auth.eu-west-2.amazoncognito.com');
+    vi.stubEnv('AUTH_CLIENT_ID', 'dashboard-client');
+    vi.stubEnv('AWS_REGION', 'eu-west-2');
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
+    const { handler } = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as {
+      handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+    };
+    const get = async (path: string) =>
+      (await handler(
+        {
+          version: '2.0',
+          routeKey: `GET ${path}`,
+          rawPath: path,
+          rawQueryString: '',
+          headers: { host: 'api.example' },
+          isBase64Encoded: false,
+          requestContext: { http: { method: 'GET', path }, requestId: 'r-1', stage: '$default' },
+        } as unknown as APIGatewayProxyEventV2,
+        {} as Context,
+      )) as { statusCode: number; body: string; isBase64Encoded?: boolean };
+
+    const page = await get('/');
+    expect(page.statusCode).toBe(200);
+    const html = page.isBase64Encoded ? Buffer.from(page.body, 'base64').toString('utf8') : page.body;
+    expect(html).toContain('<main id="main"');
+    expect(JSON.parse((await get('/assets/config.json')).body)).toEqual({
+      auth: {
+        domain: 'https://send-sufficiency-stockton-on-tees.auth.eu-west-2.amazoncognito.com',
+        clientId: 'dashboard-client',
+        redirectUri: config.dashboardUrl,
+      },
+    });
+    // No claims from the authorizer: the API's own 401, before any table access.
+    expect((await get('/placements')).statusCode).toBe(401);
   });
 });

@@ -5,8 +5,10 @@ import { serve } from '@hono/node-server';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Placement } from '../../domain/placement';
+import { API_ROUTES } from '../../functions/api/api-routes';
 import { createApp } from '../../functions/api/app';
 import type { AppDeps } from '../../functions/api/deps';
+import { FILE_ROUTES } from '../../functions/api/file-routes';
 import type { Group, Identity } from '../../functions/api/identity';
 import { createStores } from '../../functions/store';
 import { freshTable } from '../helpers/table';
@@ -98,6 +100,8 @@ beforeAll(async () => {
   app = createApp({
     deps,
     identity: (c) => CALLERS[(c.req.header('x-test-caller') ?? 'reader') as Caller],
+    // The DSG-plan files are served by the files function; here, one app serves both sets.
+    routes: [...API_ROUTES, ...FILE_ROUTES],
     logError: () => {},
   });
   call = async (method, path, options = {}) =>

@@ -117,6 +117,11 @@ describe('projections API', () => {
     );
     expect(output.total[0]?.mean).toBe(active.length);
     expect(output.capacity?.length).toBeGreaterThan(0);
+    // The back-test rides along: rolling origins over the stored censuses, beside the naive baselines.
+    expect(output.backtest?.origins[0]).toBe(2022);
+    const overall = output.backtest?.rows.find((row) => row.need === 'ALL' && row.horizon === 1);
+    expect(overall?.n).toBeGreaterThan(0);
+    expect(overall?.baselines).toEqual({ lastValue: expect.any(Number), linearTrend: expect.any(Number) });
     const fetched = await call('GET', `/projections/${run.id}`, { as: 'reader' });
     expect(fetched.status).toBe(200);
     expect(await fetched.json()).toEqual(run);
@@ -167,7 +172,7 @@ describe('projection store', () => {
     expect(decodeOutput(encodeOutput(output))).toEqual(output);
     const projection = {
       id: 'big-run',
-      request: { horizon: 1, draws: 1, seed: 1, expected: true },
+      request: { horizon: 1, draws: 1, seed: 1, expected: true, backtest: false },
       censusYears: [2025, 2026],
       createdAt: '2026-02-01T00:00:00.000Z',
       createdBy: 'pat',

@@ -2,7 +2,7 @@
 // (the local command uses it; a deployed stack runs them from its schedule and has no publisher here).
 import { Hono } from 'hono';
 import { YearMonth } from '../../../domain/dates';
-import { z } from '../../../domain/zod';
+import * as z from '../../../domain/zod';
 import { gatherAlertFigures } from '../../alerts/figures';
 import { runMonthlyAlerts } from '../../alerts/run';
 import type { AppEnv } from '../app';

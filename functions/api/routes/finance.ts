@@ -1,20 +1,20 @@
-// Finance: budgets (finance writes, everyone reads), spend by month and financial year, the outturn
-// forecast and the DSG management plan exports. The figures come from the pure engines in domain/.
+// Finance: budgets (finance writes, everyone reads), spend by month and financial year and the outturn
+// forecast. The figures come from the pure engines in domain/. The DSG management plan files are file
+// routes (dsg-plan-exports.ts), kept out of the main API bundle.
 import { Hono } from 'hono';
 import { BudgetInput } from '../../../domain/budget';
 import { FUNDERS } from '../../../domain/codes';
-import { FinancialYear, financialYearLabel, financialYearStartOf, IsoDate } from '../../../domain/dates';
-import { dsgPlan } from '../../../domain/dsg-plan';
+import { FinancialYear, IsoDate } from '../../../domain/dates';
 import { forecastOutturn } from '../../../domain/outturn';
 import { financialYearSpendSummary, SPEND_DIMENSIONS } from '../../../domain/spend';
-import { z } from '../../../domain/zod';
-import { dsgPlanCsv, dsgPlanWorkbook } from '../../exports/dsg-plan';
+import * as z from '../../../domain/zod';
 import { expectedStarts, NEW_PLACEMENT_METHODS } from '../../finance/expected-starts';
 import type { AppEnv } from '../app';
 import { NotFoundError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
 import { requireGroup, requireIdentity } from '../identity';
 import { actorOf, etag, expectedVersion } from './concurrency';
+import { currentFinancialYear, today } from './financial-year';
 
 const SpendQuery = z.strictObject({
   fy: FinancialYear.optional(),
@@ -28,11 +28,6 @@ const OutturnQuery = z.strictObject({
   /** Expected new placements from the Markov model's joiners (default) or from recorded history only. */
   newPlacements: z.enum(NEW_PLACEMENT_METHODS).default('model'),
 });
-const ExportQuery = z.strictObject({ fy: FinancialYear.optional() });
-
-const today = (now: Date) => now.toISOString().slice(0, 10);
-const currentFinancialYear = (now: Date) => financialYearLabel(financialYearStartOf(today(now)));
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function financeRoutes() {
   const routes = new Hono<AppEnv>();
@@ -77,29 +72,6 @@ export function financeRoutes() {
     const [placements, budget] = await Promise.all([deps.placements.all(), deps.budgets.get(fy)]);
     const starts = expectedStarts(placements, fy, asOf, newPlacements);
     return c.json(forecastOutturn({ placements, financialYear: fy, asOf, budget, expectedStarts: starts }));
-  });
-
-  routes.get('/exports/dsg-plan.xlsx', async (c) => {
-    requireIdentity(c);
-    const deps = c.get('deps');
-    const { fy = currentFinancialYear(deps.now()) } = readQuery(c, ExportQuery);
-    const plan = dsgPlan(await deps.placements.all(), fy);
-    const workbook = await dsgPlanWorkbook(plan, deps.alerting.settings.authorityName, deps.now());
-    return c.body(new Uint8Array(workbook), 200, {
-      'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="dsg-plan-${fy}.xlsx"`,
-    });
-  });
-
-  routes.get('/exports/dsg-plan.csv', async (c) => {
-    requireIdentity(c);
-    const deps = c.get('deps');
-    const { fy = currentFinancialYear(deps.now()) } = readQuery(c, ExportQuery);
-    const csv = dsgPlanCsv(dsgPlan(await deps.placements.all(), fy));
-    return c.body(csv, 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="dsg-plan-${fy}.csv"`,
-    });
   });
 
   return routes;

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { Need, Setting } from '../../../domain/codes';
 import { IsoDate } from '../../../domain/dates';
 import { Id, PlacementEnd, PlacementInput, PlacementPatch } from '../../../domain/placement';
-import { z } from '../../../domain/zod';
+import * as z from '../../../domain/zod';
 import type { AppEnv } from '../app';
 import { NotFoundError, ValidationError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';

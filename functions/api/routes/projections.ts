@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { Id } from '../../../domain/placement';
-import { z } from '../../../domain/zod';
+import * as z from '../../../domain/zod';
+import { BacktestInputError, backtestMarkov } from '../../../model/backtest';
 import { ModelInputError } from '../../../model/estimate';
 import { MAX_HORIZON, projectMarkov } from '../../../model/markov';
 import { DEFAULT_DEMO_POPULATION } from '../../../model/population-default';
@@ -33,6 +34,8 @@ export const ProjectionRequestBody = z
       .default(42),
     /** The expected-value path: fast, no bands. */
     expected: z.boolean().default(false),
+    /** Add a rolling-origin back-test beside the naive baselines, so users see what the model adds. */
+    backtest: z.boolean().default(true),
     scenarioId: Id.optional(),
     scenario: Scenario.optional(),
   })
@@ -40,6 +43,10 @@ export const ProjectionRequestBody = z
     path: ['scenario'],
     message: 'give scenarioId or scenario, not both',
   });
+
+/** Back-test runs: each origin is a full refit, so fewer draws keep the request quick; bands stay usable. */
+const BACKTEST_DRAWS = 200;
+const BACKTEST_HORIZON = 3;
 
 const unprocessable = (message: string) => new AppError(422, 'unprocessable', message);
 
@@ -97,6 +104,25 @@ export function projectionRoutes() {
         provisions,
         ...(scenario ? { scenario } : {}),
       });
+      if (body.backtest) {
+        try {
+          output.backtest = backtestMarkov(
+            data,
+            (fitData, baseYear, horizon) =>
+              projectMarkov(fitData, {
+                baseYear,
+                horizon,
+                draws: Math.min(body.draws, BACKTEST_DRAWS),
+                seed: body.seed,
+                expectedOnly: body.expected,
+              }),
+            { horizon: BACKTEST_HORIZON },
+          ).backtest;
+        } catch (error) {
+          if (!(error instanceof BacktestInputError || error instanceof ModelInputError)) throw error;
+          output.warnings = [...(output.warnings ?? []), `no back-test: ${error.message}`];
+        }
+      }
       projection = {
         id: randomUUID(),
         request: {
@@ -104,6 +130,7 @@ export function projectionRoutes() {
           draws: body.draws,
           seed: body.seed,
           expected: body.expected,
+          backtest: body.backtest,
           ...(body.scenarioId === undefined ? {} : { scenarioId: body.scenarioId }),
           ...(scenario ? { scenarioName: scenario.name } : {}),
         },

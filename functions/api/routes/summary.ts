@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { IsoDate } from '../../../domain/dates';
 import { summarise } from '../../../domain/summary';
-import { z } from '../../../domain/zod';
+import * as z from '../../../domain/zod';
 import type { AppEnv } from '../app';
 import { readQuery } from '../http';
 import { requireIdentity } from '../identity';
