@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { AggregateInputError, projectAggregate } from '../model/aggregate';
 import { parseAgePopulation, parseCounts } from '../model/aggregate-csv';
 import { BacktestInputError, backtestAggregate, backtestMarkov } from '../model/backtest';
+import { InputError } from '../model/csv';
 import type { ModelData } from '../model/data';
 import { ModelInputError } from '../model/estimate';
 import {
@@ -15,7 +16,7 @@ import {
   TREND_METHODS,
 } from '../model/output';
 import { TrendError, type TrendMethod } from '../model/trend';
-import { InputError, parseCosts, parseWitanCsv, WITAN_FILE_NAMES, type WitanCsvTexts } from '../model/witan';
+import { parseCosts, parseWitanCsv, WITAN_FILE_NAMES, type WitanCsvTexts } from '../model/witan';
 import { findJsonSyntaxError } from './json-position';
 import { formatOutput } from './model-format';
 

@@ -1,8 +1,7 @@
 // Aggregate inputs as published in national and LA tables: counts `year,need,count` (optional `setting`;
 // `need` may be `ALL` where only totals exist) and population `year,age,population`. Text in, rows out (no
-// file I/O); every error is an InputError naming file, line and column.
-import { parse } from 'csv-parse/sync';
-import { InputError } from './witan';
+// file I/O); every error is an InputError naming file, line and column (model/csv.ts).
+import { type CsvRow, InputError, readCsv } from './csv';
 
 export const ALL_NEEDS = 'ALL';
 
@@ -20,101 +19,22 @@ export interface AgePopulationRow {
   population: number;
 }
 
-interface Cells {
-  line: number;
-  cell(name: string): { text: string; column: number };
-}
-
-function readCsv(text: string, file: string, required: readonly string[], optional: readonly string[] = []) {
-  let header: string[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      skip_empty_lines: true,
-      bom: true,
-      info: true,
-      trim: true,
-      relax_column_count: false,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const { lines, message } = error as { lines?: number; message: string };
-    throw new InputError(file, lines ?? 1, 1, message.replace(/ on line \d+$/, ''));
-  }
-  const [first, ...rest] = records;
-  if (!first) throw new InputError(file, 1, 1, `empty file: expected a header ${required.join(',')}`);
-  header = first.record.map((name) => name.toLowerCase());
-  const known = new Set([...required, ...optional]);
-  header.forEach((name, index) => {
-    if (!known.has(name))
-      throw new InputError(file, 1, index + 1, `unknown column "${name}" (expected ${[...known].join(',')})`);
-  });
-  for (const name of required)
-    if (!header.includes(name))
-      throw new InputError(
-        file,
-        1,
-        header.length + 1,
-        `missing column "${name}" (expected ${required.join(',')})`,
-      );
-  return {
-    header,
-    rows: rest.map(
-      ({ record, info }): Cells => ({
-        line: info.lines,
-        cell: (name) => {
-          const index = header.indexOf(name);
-          return { text: record[index] ?? '', column: index + 1 };
-        },
-      }),
-    ),
-  };
-}
-
-function integerCell(row: Cells, file: string, name: string, min: number, max: number): number {
-  const { text, column } = row.cell(name);
-  const value = Number(text);
-  if (text === '' || !Number.isInteger(value) || value < min || value > max)
-    throw new InputError(
-      file,
-      row.line,
-      column,
-      `${name} must be a whole number from ${min} to ${max}, got "${text}"`,
-    );
-  return value;
-}
-
-function amountCell(row: Cells, file: string, name: string): number {
-  const { text, column } = row.cell(name);
-  const value = Number(text.replaceAll(',', ''));
-  if (text === '' || !Number.isFinite(value) || value < 0)
-    throw new InputError(file, row.line, column, `${name} must be a number ≥ 0, got "${text}"`);
-  return value;
-}
-
-function codeCell(row: Cells, file: string, name: string): string {
-  const { text, column } = row.cell(name);
-  if (!/^[A-Za-z0-9@_.-]{1,64}$/.test(text))
-    throw new InputError(
-      file,
-      row.line,
-      column,
-      `${name} must be a code of letters, digits, "-", "_", "@" or "."`,
-    );
-  return text;
-}
-
 /** Parse `year,need,count[,setting]`. Rejects duplicate year × need × setting rows and mixing ALL with needs. */
 export function parseCounts(text: string, file = 'counts.csv'): CountRow[] {
-  const { header, rows } = readCsv(text, file, ['year', 'need', 'count'], ['setting']);
+  const { header, rows } = readCsv(text, file, {
+    required: ['year', 'need', 'count'],
+    optional: ['setting'],
+    strict: true,
+  });
   const hasSetting = header.includes('setting');
   const seen = new Set<string>();
   const result = rows.map((row): CountRow => {
     const parsed: CountRow = {
-      year: integerCell(row, file, 'year', 1900, 2200),
-      need: codeCell(row, file, 'need').toUpperCase(),
-      count: amountCell(row, file, 'count'),
+      year: row.integer('year', 1900, 2200),
+      need: row.code('need').toUpperCase(),
+      count: row.nonNegative('count'),
     };
-    if (hasSetting) parsed.setting = codeCell(row, file, 'setting');
+    if (hasSetting) parsed.setting = row.code('setting');
     const key = `${parsed.year}|${parsed.need}|${parsed.setting ?? ''}`;
     if (seen.has(key))
       throw new InputError(file, row.line, 1, `duplicate row for ${key.replaceAll('|', ' ').trim()}`);
@@ -140,7 +60,7 @@ export function parseCounts(text: string, file = 'counts.csv'): CountRow[] {
  * Every need (× setting) must have a row for every year in the file: a missing row is more often a slip
  * than a zero, so it is an error (write 0 where there were none).
  */
-function checkComplete(result: readonly CountRow[], rows: readonly Cells[], file: string): void {
+function checkComplete(result: readonly CountRow[], rows: readonly CsvRow[], file: string): void {
   const years = [...new Set(result.map((r) => r.year))].sort((a, b) => a - b);
   const seriesYears = new Map<string, { years: Set<number>; lastIndex: number }>();
   result.forEach((row, index) => {
@@ -164,13 +84,13 @@ function checkComplete(result: readonly CountRow[], rows: readonly Cells[], file
 
 /** Parse `year,age,population` (age 0–25 single years, as ONS publishes). */
 export function parseAgePopulation(text: string, file = 'population.csv'): AgePopulationRow[] {
-  const { rows } = readCsv(text, file, ['year', 'age', 'population']);
+  const { rows } = readCsv(text, file, { required: ['year', 'age', 'population'], strict: true });
   const seen = new Set<string>();
   const result = rows.map((row): AgePopulationRow => {
     const parsed = {
-      year: integerCell(row, file, 'year', 1900, 2200),
-      age: integerCell(row, file, 'age', 0, 120),
-      population: amountCell(row, file, 'population'),
+      year: row.integer('year', 1900, 2200),
+      age: row.integer('age', 0, 120),
+      population: row.nonNegative('population'),
     };
     const key = `${parsed.year}/${parsed.age}`;
     if (seen.has(key))

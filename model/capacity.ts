@@ -6,7 +6,7 @@ import { type Provision, placesInAcademicYear } from '../domain/provision';
 import type { Rollups } from './engine';
 import type { MarkovModel } from './estimate';
 import type { CapacityRow } from './output';
-import { pointSummary, summarise } from './quantiles';
+import { summariseDraws } from './quantiles';
 
 /** Places added (or removed, if negative) for one need × phase from an academic year (a scenario lever). */
 export interface PlaceChange {
@@ -153,12 +153,7 @@ export function capacityRows(plan: CapacityPlan, rollups: Rollups, needs: readon
   const N = needs.length;
   const P = PHASES.length;
   const draws = rollups.draws;
-  const sample = new Float64Array(draws);
-  const summary = (pick: (d: number) => number) => {
-    if (draws === 1) return pointSummary(pick(0));
-    for (let d = 0; d < draws; d++) sample[d] = pick(d);
-    return summarise(sample);
-  };
+  const summary = (pick: (d: number) => number) => summariseDraws(draws, pick);
   return plan.cells.flatMap((cell, k) =>
     rollups.years.map((year, t) => {
       const demand = summary(

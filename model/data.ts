@@ -1,6 +1,6 @@
 // Canonical model input, mirroring the four witan.send CSV files (transitions, population, costs,
 // valid states). Every input route (witan CSVs, stored placements, aggregate tables) produces this shape.
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 
 /** Setting and need code used for the outside world: a joiner comes from it, a leaver goes to it. */
 export const NONSEND = 'NONSEND';

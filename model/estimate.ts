@@ -1,7 +1,7 @@
 // Estimation of the cohort Markov model from transition history: the state space (NCY × need × setting,
 // indexed as integers), Beta posteriors for leaving and moving pooled by NCY, Dirichlet posteriors for
 // mover destinations, and joiner rates on the general population with a trend per need.
-// Decision records: model/decisions/priors.md, model/decisions/joiners.md.
+// Decision records: model/decisions/markov-priors.md, model/decisions/joiners.md.
 import { type ModelData, NONSEND, type Transition } from './data';
 import { chooseTrend, type FittedTrend, fitTrend, type TrendMethod } from './trend';
 

@@ -3,7 +3,7 @@
 // Decision records: model/decisions/ (markov-priors, joiners, monte-carlo, quantiles, cost, capacity, scenarios).
 import { PHASES, phaseOfNcy, SETTING_INFO, type Setting } from '../domain/codes';
 import type { Provision } from '../domain/provision';
-import { type CapacityPlan, capacityRows, planCapacity } from './capacity';
+import { type CapacityPlan, capacityRows, type PlaceChange, planCapacity } from './capacity';
 import {
   DEFAULT_INFLATION,
   financialYearCost,
@@ -15,7 +15,7 @@ import { IN_BOROUGH, type ModelData, OUT_OF_BOROUGH } from './data';
 import { noAdjustments, type Rollups, simulate } from './engine';
 import { estimate, joinerMultipliers, type MarkovModel, ModelInputError } from './estimate';
 import type { ProjectionOutput, YearQuantiles } from './output';
-import { pointSummary, type Summary, summarise } from './quantiles';
+import { summariseDraws } from './quantiles';
 import { compareScenario, compileScenario, type Scenario } from './scenario';
 import type { TrendMethod } from './trend';
 
@@ -79,20 +79,9 @@ interface Run {
   capacity: CapacityPlan | null;
 }
 
-/** Summary of draw values `values[(d * T + t) * width + k]` at (t, k). */
-function summaryAt(
-  rollup: Float64Array,
-  draws: number,
-  T: number,
-  width: number,
-  t: number,
-  k: number,
-): Summary {
-  if (draws === 1) return pointSummary(rollup[t * width + k] as number);
-  const sample = new Float64Array(draws);
-  for (let d = 0; d < draws; d++) sample[d] = rollup[(d * T + t) * width + k] as number;
-  return summarise(sample);
-}
+/** Summary of draw values `rollup[(d * T + t) * width + k]` at (t, k). */
+const summaryAt = (rollup: Float64Array, draws: number, T: number, width: number, t: number, k: number) =>
+  summariseDraws(draws, (d) => rollup[(d * T + t) * width + k] as number);
 
 function yearSeries(rollup: Float64Array, rollups: Rollups): YearQuantiles[] {
   const T = rollups.years.length;
@@ -107,7 +96,14 @@ export function projectMarkov(data: ModelData, options: MarkovOptions): Projecti
     ...(options.joinerRateCap !== undefined && { joinerRateCap: options.joinerRateCap }),
   });
   const warnings = [...model.warnings];
-  const baseline = run(model, data, options, undefined, warnings);
+  // The baseline is priced on the same capacity cells as the scenario (its place changes at 0 places), so
+  // overflow is compared with overflow, never with the chain's out-of-borough count.
+  const scenarioCells = (options.scenario?.changes ?? []).flatMap((change) =>
+    change.kind === 'places'
+      ? [{ need: change.need, phase: change.phase, places: 0, fromAcademicYear: change.fromAcademicYear }]
+      : [],
+  );
+  const baseline = run(model, data, options, undefined, warnings, scenarioCells);
   const output = summariseRun(model, options, baseline, warnings);
   if (options.scenario) {
     const scenarioRun = run(model, data, options, options.scenario, warnings);
@@ -123,6 +119,7 @@ function run(
   options: MarkovOptions,
   scenario: Scenario | undefined,
   warnings: string[],
+  neutralPlaceChanges: PlaceChange[] = [],
 ): Run {
   const { space } = model;
   const horizon = options.horizon;
@@ -155,7 +152,7 @@ function run(
     outOfBorough: Uint8Array.from(space.settings, (s) => (isOutOfBorough(s) ? 1 : 0)),
   });
   const provisions = options.provisions ?? [];
-  const placeChanges = compiled?.placeChanges ?? [];
+  const placeChanges = compiled?.placeChanges ?? neutralPlaceChanges;
   const capacity =
     provisions.length > 0 || placeChanges.length > 0
       ? planCapacity(model, rollups, provisions, placeChanges, unitCost, specialist)

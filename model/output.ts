@@ -3,7 +3,7 @@
 // produces this one shape, so the CLI, API and dashboard read a single format.
 // Conventions: years are January census years; money is £ per year at the prices of the run (after
 // inflation); every number is finite (the model never emits NaN — undefined ratios are `null`).
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 
 const Year = z.number().int().min(1900).max(2200);
 const Count = z.number().finite();

@@ -36,6 +36,17 @@ export function summarise(draws: ArrayLike<number>): Summary {
   };
 }
 
+/**
+ * Summary of one quantity across `draws` Monte Carlo draws, `valueAt(d)` giving draw d's value; a single
+ * draw (the expected-value path) is a point.
+ */
+export function summariseDraws(draws: number, valueAt: (draw: number) => number): Summary {
+  if (draws === 1) return pointSummary(valueAt(0));
+  const sample = new Float64Array(draws);
+  for (let d = 0; d < draws; d++) sample[d] = valueAt(d);
+  return summarise(sample);
+}
+
 /** A summary for a value known exactly (history, or the expected-value path): every band equals it. */
 export function pointSummary(value: number): Summary {
   if (!Number.isFinite(value)) throw new RangeError(`pointSummary got a non-finite value: ${value}`);

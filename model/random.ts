@@ -210,8 +210,18 @@ export function drawFromUrn(
   if (n <= 0) return 0;
   const a = alpha[index] as number;
   const b = beta[index] as number;
-  let prob = 1;
-  for (let j = 0; j < n; j++) prob *= (b + j) / (a + b + j);
+  // P(0) as one ratio of two products (one division, not n); far past n = 32 the products could overflow.
+  let numerator = 1;
+  let denominator = 1;
+  for (let j = 0; j < n; j++) {
+    numerator *= b + j;
+    denominator *= a + b + j;
+  }
+  let prob = numerator / denominator;
+  if (!Number.isFinite(denominator) || !(numerator > 0)) {
+    prob = 1;
+    for (let j = 0; j < n; j++) prob *= (b + j) / (a + b + j);
+  }
   let cumulative = prob;
   const u = rng.next();
   let x = 0;
@@ -226,24 +236,42 @@ export function drawFromUrn(
 }
 
 /**
- * Index of the category a uniform draw falls in, given cumulative weights cumulative[offset … offset+length)
- * (non-decreasing; the last is the total): binary search for the first entry above u · total.
+ * Guide table (Chen & Asau's cutpoint method) for categorical draws from cumulative weights
+ * cumulative[offset … offset+length) (non-decreasing; the last is the total): guide[offset + j] is the first
+ * category whose cumulative weight passes j/length of the total. Built in O(length).
  */
-export function drawFromCumulative(
+export function buildGuide(
+  cumulative: Float64Array,
+  guide: Int32Array,
+  offset: number,
+  length: number,
+): void {
+  const total = cumulative[offset + length - 1] as number;
+  let i = 0;
+  for (let j = 0; j < length; j++) {
+    const threshold = (j * total) / length;
+    while (i < length - 1 && (cumulative[offset + i] as number) <= threshold) i++;
+    guide[offset + j] = i;
+  }
+}
+
+/**
+ * Index of the category a uniform draw falls in — the first whose cumulative weight is above u · total —
+ * starting from its guide-table slot and scanning forward: about two comparisons a draw on average,
+ * against log2(length) hard-to-predict branches for a binary search.
+ */
+export function drawWithGuide(
   rng: Rng,
   cumulative: Float64Array,
+  guide: Int32Array,
   offset: number,
   length: number,
 ): number {
-  const u = rng.next() * (cumulative[offset + length - 1] as number);
-  let lo = 0;
-  let hi = length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((cumulative[offset + mid] as number) > u) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  const scaled = rng.next() * length;
+  const u = (scaled / length) * (cumulative[offset + length - 1] as number);
+  let i = guide[offset + Math.floor(scaled)] as number;
+  while (i < length - 1 && (cumulative[offset + i] as number) <= u) i++;
+  return i;
 }
 
 /**

@@ -3,9 +3,9 @@
 // so the difference is the scenario's effect, not Monte Carlo noise. Decision record:
 // model/decisions/scenarios.md.
 import { PHASES, Phase } from '../domain/codes';
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import type { CapacityPlan, PlaceChange } from './capacity';
-import type { Adjustments, Redirect, Rollups } from './engine';
+import { type Adjustments, noAdjustments, type Redirect, type Rollups } from './engine';
 import { type MarkovModel, ModelInputError } from './estimate';
 import type { ScenarioComparison } from './output';
 
@@ -119,14 +119,7 @@ export function compileScenario(
     }
     return at;
   };
-  const adjustments: Adjustments = {
-    leaveFactor: Array(T).fill(null),
-    moveFactor: Array(T).fill(null),
-    joinerFactor: Array(T).fill(null),
-    closed: Array(T).fill(null),
-    joinerRedirects: Array.from({ length: T }, () => []),
-    moverRedirects: Array.from({ length: T }, () => []),
-  };
+  const adjustments = noAdjustments(T - 1);
   const unitCost: (Float64Array | null)[] = Array(T).fill(null);
   const placeChanges: PlaceChange[] = [];
   let inflation: number | undefined;
@@ -229,14 +222,12 @@ const meanOver = (values: Float64Array, draws: number, T: number, t: number) => 
   return sum / draws;
 };
 
-/** Specialist children per draw × year, summed over needs and phases. */
-function specialistTotal(rollups: Rollups, needCount: number): Float64Array {
-  const T = rollups.years.length;
-  const width = needCount * PHASES.length;
-  const totals = new Float64Array(rollups.draws * T);
-  for (let row = 0; row < totals.length; row++) {
+/** Per draw × year: the sum of a roll-up's `width` cells (e.g. every need × phase). */
+function sumCells(values: Float64Array, rows: number, width: number): Float64Array {
+  const totals = new Float64Array(rows);
+  for (let row = 0; row < rows; row++) {
     let sum = 0;
-    for (let k = 0; k < width; k++) sum += rollups.specialist[row * width + k] as number;
+    for (let k = 0; k < width; k++) sum += values[row * width + k] as number;
     totals[row] = sum;
   }
   return totals;
@@ -260,15 +251,10 @@ export function compareScenario(
   const draws = baseline.rollups.draws;
   const view = (run: ScenarioRunResult) => {
     const capacity = baseline.capacity || alternative.capacity ? run.capacity : null;
-    const specialistChainCost = new Float64Array(draws * T);
     const width = N * PHASES.length;
-    for (let row = 0; row < draws * T; row++) {
-      let sum = 0;
-      for (let k = 0; k < width; k++) sum += run.rollups.specialistCost[row * width + k] as number;
-      specialistChainCost[row] = sum;
-    }
+    const specialistChainCost = sumCells(run.rollups.specialistCost, draws * T, width);
     return {
-      demand: specialistTotal(run.rollups, N),
+      demand: sumCells(run.rollups.specialist, draws * T, width),
       places: capacity?.totalPlaces ?? new Float64Array(T),
       outOfBorough: capacity?.overflow ?? run.rollups.outOfBorough,
       cost: capacity

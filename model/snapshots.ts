@@ -1,10 +1,10 @@
 // The placements the service stores → ModelData: January census snapshots, year-to-year transitions,
 // unit costs and valid states; plus the ONS population the joiner rates need.
 // Decision record: model/decisions/snapshots.md.
-import { parse } from 'csv-parse/sync';
 import { MAX_NCY, SETTING_INFO } from '../domain/codes';
 import { academicYearStartOf, censusDate, ncyFromBirthMonth } from '../domain/dates';
 import { costsOn, isActiveOn, type Placement, totalAnnualCost } from '../domain/placement';
+import { InputError, readCsv } from './csv';
 import {
   type CostRow,
   type ModelData,
@@ -14,7 +14,6 @@ import {
   type Transition,
   type ValidState,
 } from './data';
-import { InputError } from './witan';
 
 /** One child in one census: the state the Markov model counts, and what the placement cost then. */
 export interface CensusEntry {
@@ -242,46 +241,30 @@ export function parseOnsPopulation(
   areaName: string,
   file = 'ons-population.csv',
 ): PopulationRow[] {
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, trim: true }) as string[][];
-  } catch (error) {
-    const { lines, message } = error as { lines?: number; message: string };
-    throw new InputError(file, lines ?? 1, 1, message.replace(/ on line \d+$/, ''));
-  }
-  const [header = [], ...rows] = records;
-  const column = (name: string) => {
-    const index = header.indexOf(name);
-    if (index < 0) throw new InputError(file, 1, header.length + 1, `missing column "${name}"`);
-    return index;
-  };
-  const [code, name, component, sex, ageGroup] = [
-    'AREA_CODE',
-    'AREA_NAME',
-    'COMPONENT',
-    'SEX',
-    'AGE_GROUP',
-  ].map(column);
-  const yearColumns = header.flatMap((h, i) => (/^\d{4}$/.test(h) ? [{ year: Number(h), index: i }] : []));
-  if (yearColumns.length === 0) throw new InputError(file, 1, 1, 'no year columns (expected 2022, 2023, …)');
-  const byMidYear: Record<number, number[]> = {};
-  rows.forEach((row, r) => {
-    const line = r + 2;
-    if (row[code as number] !== areaName && row[name as number] !== areaName) return;
-    if (row[component as number] !== 'Population' || row[sex as number] !== 'persons') return;
-    const age = Number(row[ageGroup as number]);
-    if (!Number.isInteger(age) || age < 0) return; // an "All ages" or "90+" band row
-    for (const { year, index } of yearColumns) {
-      const value = Number(row[index]);
-      if (!Number.isFinite(value) || value < 0)
-        throw new InputError(file, line, index + 1, `population must be a number ≥ 0, got "${row[index]}"`);
-      byMidYear[year] ??= [];
-      (byMidYear[year] as number[])[age] = value;
-    }
+  const { header, rows } = readCsv(text, file, {
+    required: ['area_code', 'area_name', 'component', 'sex', 'age_group'],
   });
+  const years = header.filter((name) => /^\d{4}$/.test(name));
+  if (years.length === 0) throw new InputError(file, 1, 1, 'no year columns (expected 2022, 2023, …)');
+  const byMidYear: Record<number, number[]> = {};
+  for (const row of rows) {
+    if (row.optionalText('area_code') !== areaName && row.optionalText('area_name') !== areaName) continue;
+    if (row.optionalText('component') !== 'Population' || row.optionalText('sex') !== 'persons') continue;
+    const age = Number(row.optionalText('age_group'));
+    if (!Number.isInteger(age) || age < 0) continue; // an "All ages" or "90+" band row
+    for (const year of years) {
+      byMidYear[Number(year)] ??= [];
+      (byMidYear[Number(year)] as number[])[age] = row.nonNegative(year);
+    }
+  }
   if (Object.keys(byMidYear).length === 0) {
-    const areas = [...new Set(rows.map((row) => row[name as number]))].join(', ');
-    throw new InputError(file, 2, (name as number) + 1, `no rows for area "${areaName}" (areas: ${areas})`);
+    const areas = [...new Set(rows.map((row) => row.optionalText('area_name')))].join(', ');
+    throw new InputError(
+      file,
+      2,
+      header.indexOf('area_name') + 1,
+      `no rows for area "${areaName}" (areas: ${areas})`,
+    );
   }
   for (const [year, byAge] of Object.entries(byMidYear))
     for (let age = 0; age < byAge.length; age++)

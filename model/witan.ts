@@ -1,6 +1,6 @@
 // witan.send CSV set ⇄ ModelData. Parses CSV text (no file I/O: the CLI reads the files) and writes it
 // back, so witan files round-trip: toWitanCsv(parseWitanCsv(texts)) parses to the same ModelData.
-import { parse } from 'csv-parse/sync';
+import { readCsv } from './csv';
 import {
   type CostRow,
   ModelData,
@@ -9,19 +9,6 @@ import {
   type Transition,
   type ValidState,
 } from './data';
-
-/** A bad input file: where (file, 1-based line and column) and what. The CLI prints it as one line, exit 2. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${detail}`);
-  }
-}
 
 export interface WitanCsvTexts {
   transitions: string;
@@ -59,83 +46,8 @@ const HEADERS = {
   ],
 } as const satisfies Record<keyof WitanCsvTexts, readonly string[]>;
 
-/** One parsed row with accessors that report the exact cell on error. */
-class Row {
-  constructor(
-    private readonly file: string,
-    readonly line: number,
-    private readonly columns: Map<string, number>,
-    private readonly cells: Record<string, string>,
-  ) {}
-
-  fail(column: string, message: string): never {
-    throw new InputError(this.file, this.line, (this.columns.get(column) ?? 0) + 1, message);
-  }
-
-  text(column: string): string {
-    const value = (this.cells[column] ?? '').trim();
-    if (value === '') this.fail(column, `${column} is empty`);
-    return value;
-  }
-
-  optionalText(column: string): string {
-    return (this.cells[column] ?? '').trim();
-  }
-
-  integer(column: string): number {
-    const raw = this.text(column);
-    const value = Number(raw);
-    if (!Number.isInteger(value)) this.fail(column, `${column} must be a whole number, got "${raw}"`);
-    return value;
-  }
-
-  nonNegative(column: string): number {
-    const raw = this.text(column);
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0) {
-      this.fail(column, `${column} must be a number ≥ 0, got "${raw}"`);
-    }
-    return value;
-  }
-
-  list(column: string): string[] {
-    return this.text(column)
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item !== '');
-  }
-}
-
-function readRows(text: string, file: string, required: readonly string[]): Row[] {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  let header: string[] = [];
-  try {
-    records = parse(text, {
-      columns: (names: string[]) => {
-        header = names.map((name) => name.trim());
-        return header;
-      },
-      skip_empty_lines: true,
-      bom: true,
-      info: true,
-    });
-  } catch (error) {
-    const { lines, message } = error as { lines?: number; message: string };
-    throw new InputError(file, lines ?? 1, 1, message.replace(/ on line \d+$/, ''));
-  }
-  const columns = new Map(header.map((name, index) => [name, index]));
-  for (const name of required) {
-    if (!columns.has(name)) {
-      throw new InputError(
-        file,
-        1,
-        header.length + 1,
-        `missing column "${name}" (expected ${required.join(',')})`,
-      );
-    }
-  }
-  return records.map(({ record, info }) => new Row(file, info.lines, columns, record));
-}
+const readRows = (text: string, file: string, required: readonly string[]) =>
+  readCsv(text, file, { required }).rows;
 
 export function parseTransitions(text: string, file = WITAN_FILE_NAMES.transitions): Transition[] {
   return readRows(text, file, HEADERS.transitions).map((row) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { band, projectAggregate } from '../../model/aggregate';
 import { parseAgePopulation, parseCounts } from '../../model/aggregate-csv';
+import { InputError } from '../../model/csv';
 import { ProjectionOutput } from '../../model/output';
-import { InputError } from '../../model/witan';
 
 // qnorm(0.95) = 1.644854, qnorm(0.75) = 0.6744898 (R)
 const Z95 = 1.644854;

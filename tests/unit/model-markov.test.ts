@@ -122,8 +122,12 @@ describe('projectMarkov: expected-value path', () => {
     const expected = projectMarkov(data, { horizon: 5, expectedOnly: true });
     const simulated = projectMarkov(data, { horizon: 5, draws: 200, seed: 7 });
     expected.total.forEach((row, t) => {
-      const mc = simulated.total[t]?.mean as number;
-      expect(Math.abs(mc - row.mean) / row.mean).toBeLessThan(0.01);
+      const mc = simulated.total[t] as (typeof simulated.total)[number];
+      // Within 4 standard errors of the Monte Carlo mean (sd from the 90% band: (p95 − p05) / 2 · 1.645),
+      // and within 2% — the chain is linear in the counts, so the means agree but for sampling noise.
+      const standardError = (mc.p95 - mc.p05) / (2 * 1.645) / Math.sqrt(200);
+      expect(Math.abs(mc.mean - row.mean)).toBeLessThanOrEqual(4 * standardError);
+      expect(Math.abs(mc.mean - row.mean) / row.mean).toBeLessThan(0.02);
     });
   });
 });

@@ -3,11 +3,12 @@ import { pointSummary, summarise } from '../../model/quantiles';
 import {
   beta,
   binomial,
+  buildGuide,
   createRng,
   deriveSeed,
   dirichlet,
-  drawFromCumulative,
   drawFromUrn,
+  drawWithGuide,
   gamma,
   multinomial,
   normal,
@@ -154,17 +155,27 @@ describe('samplers match their moments', () => {
   });
 });
 
-describe('drawFromCumulative', () => {
+describe('drawWithGuide', () => {
   it('picks categories in proportion to their weights, never an empty one', () => {
     const rng = createRng(10);
-    const cumulative = Float64Array.from([1, 1, 4]); // weights 1, 0, 3
+    // Two tables side by side: weights 1, 0, 3 (offset 0) and 0, 0, 2, 2 (offset 3).
+    const cumulative = Float64Array.from([1, 1, 4, 0, 0, 2, 4]);
+    const guide = new Int32Array(cumulative.length);
+    buildGuide(cumulative, guide, 0, 3);
+    buildGuide(cumulative, guide, 3, 4);
+    expect(Array.from(guide)).toEqual([0, 2, 2, 2, 2, 3, 3]);
     const counts = [0, 0, 0];
+    const second = [0, 0, 0, 0];
     for (let i = 0; i < 20_000; i++) {
-      const k = drawFromCumulative(rng, cumulative, 0, 3);
+      const k = drawWithGuide(rng, cumulative, guide, 0, 3);
       counts[k] = (counts[k] ?? 0) + 1;
+      const j = drawWithGuide(rng, cumulative, guide, 3, 4);
+      second[j] = (second[j] ?? 0) + 1;
     }
     expect(counts[1]).toBe(0);
     expect((counts[2] ?? 0) / 20_000).toBeCloseTo(0.75, 1);
+    expect([second[0], second[1]]).toEqual([0, 0]);
+    expect((second[2] ?? 0) / 20_000).toBeCloseTo(0.5, 1);
   });
 });
 

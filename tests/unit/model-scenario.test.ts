@@ -304,6 +304,28 @@ describe('capacity and overflow', () => {
   });
 });
 
+describe('places added by a scenario without provisions', () => {
+  it('change nothing before they open: the baseline is priced on the same capacity cells', () => {
+    // 30 secondary ASD places from academic year 2022/23 (census 2023). Before then both runs have 0 places
+    // in the cell, so overflow and cost are equal (the baseline used to count the chain's out-of-borough
+    // children against the scenario's overflow, giving a negative "avoided" figure before the places open).
+    const s = scenario([
+      { kind: 'places', need: 'ASD', phase: 'secondary', places: 30, fromAcademicYear: 2022 },
+    ]);
+    const out = projectMarkov(authority(), { horizon: 3, draws: 100, seed: 9, scenario: s });
+    const [first, ...later] = out.scenario?.rows ?? [];
+    expect(first).toMatchObject({ year: 2022, outOfBoroughAvoided: 0, saving: 0 });
+    expect(first?.localPlaces).toEqual({ baseline: 0, scenario: 0 });
+    for (const row of later) {
+      expect(row.localPlaces).toEqual({ baseline: 0, scenario: 30 });
+      // min(demand, 30) in each draw: ASD secondary demand is mostly well above 30 places.
+      expect(row.outOfBoroughAvoided).toBeGreaterThan(25);
+      expect(row.outOfBoroughAvoided).toBeLessThanOrEqual(30);
+      expect(row.saving).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('cost helpers', () => {
   it('fills missing unit costs from the setting mean, then the overall mean', () => {
     const space = buildStateSpace({

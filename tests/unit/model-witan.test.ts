@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, parseWitanCsv, toWitanCsv, type WitanCsvTexts } from '../../model/witan';
+import { InputError } from '../../model/csv';
+import { parseWitanCsv, toWitanCsv, type WitanCsvTexts } from '../../model/witan';
 
 const DEMO = join(__dirname, '../../../shared/fixtures/witan-send-demo');
 const demoTexts = (): WitanCsvTexts => ({
