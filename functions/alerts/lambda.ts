@@ -3,12 +3,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { YearMonth } from '../../domain/dates';
 import * as z from '../../domain/zod';
 import { createStores } from '../store';
 import { alertConfigFromEnv } from './config';
 import { gatherAlertFigures } from './figures';
-import { runMonthlyAlerts } from './run';
+import { monthOf, runMonthlyAlerts } from './run';
 import { SnsPublisher } from './sns-publisher';
 
 // The service name comes from POWERTOOLS_SERVICE_NAME, set per function by the stack.
@@ -26,20 +25,6 @@ const deps = createStores({
 
 /** The schedule sends `{ "month": "<aws.scheduler.scheduled-time>" }`; a manual invoke may name a month. */
 const Event = z.object({ month: z.string().optional() }).passthrough();
-
-/** The month of a run, in the authority's own time zone (06:00 London on the 1st is still the 1st). */
-export function monthOf(raw: string | undefined, now: Date): string {
-  if (raw && YearMonth.safeParse(raw).success) return raw;
-  const when = raw && !Number.isNaN(Date.parse(raw)) ? new Date(raw) : now;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .formatToParts(when)
-    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
-  return `${parts.year}-${parts.month}`;
-}
 
 export const handler = async (event: unknown) => {
   const month = monthOf(Event.parse(event ?? {}).month, new Date());

@@ -9,6 +9,7 @@ import {
   type Digest,
   evaluateAlerts,
 } from '../../domain/alerts';
+import { YearMonth } from '../../domain/dates';
 
 export interface AlertRun {
   authority: string;
@@ -64,6 +65,18 @@ export const previousMonth = (month: string): string => {
 
 /** The run date of a month's alerts: the 1st, when the schedule fires. */
 export const runDateOf = (month: string): string => `${month}-01`;
+
+/** The month of a run, in the authority's own time zone (06:00 London on the 1st is still the 1st). */
+export function monthOf(raw: string | undefined, now: Date): string {
+  if (raw && YearMonth.safeParse(raw).success) return raw;
+  const when = raw && !Number.isNaN(Date.parse(raw)) ? new Date(raw) : now;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' })
+      .formatToParts(when)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}`;
+}
 
 export async function runMonthlyAlerts(input: {
   month: string;

@@ -2,10 +2,11 @@
 // groups, each with placements and high needs spend; totals as formulas so an edited cell re-totals.
 import type ExcelJS from 'exceljs';
 
-// exceljs is loaded on first use: it is most of the files function's code, and most requests never need it.
-const loadExcel = async () => (await import('exceljs')).default;
 import { financialYearBounds } from '../../domain/dates';
 import type { DsgPlan } from '../../domain/dsg-plan';
+
+// exceljs is loaded on first use: it is most of the files function's code, and most requests never need it.
+const loadExcel = async () => (await import('exceljs')).default;
 
 const CURRENCY = '"£"#,##0.00;[Red]-"£"#,##0.00';
 const COUNT = '#,##0';

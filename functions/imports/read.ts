@@ -2,10 +2,10 @@
 // them is imported): empty, not UTF-8, UTF-16, no header, an enormous cell, broken CSV quoting.
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import { AppError } from '../api/errors';
 
 // exceljs is loaded on first use: it is most of the files function's code, and most requests never need it.
 const loadExcel = async () => (await import('exceljs')).default;
-import { AppError } from '../api/errors';
 
 /** Line 1 is the header; data rows carry the line (CSV) or row number (XLSX) the user sees. */
 export interface Table {

@@ -9,6 +9,7 @@ import {
   outturnAlerts,
   shortfallAlerts,
 } from '../../domain/alerts';
+import { monthOf } from '../../functions/alerts/run';
 
 const thresholds = AlertThresholds.parse({});
 const provision = (occupied: number, places = 100) => ({
@@ -166,5 +167,20 @@ describe('digest', () => {
     });
     expect(digest.subject).toBe('X SEND sufficiency 2026-11: no alerts');
     expect(digest.body).toContain('first digest on record');
+  });
+});
+
+describe('the month of a scheduled run', () => {
+  it('takes a month given as YYYY-MM as it is', () => {
+    expect(monthOf('2026-11', new Date('2026-01-01T00:00:00Z'))).toBe('2026-11');
+  });
+  it("reads the scheduler's time in London: 06:00 BST on 1 October is still October", () => {
+    // 2026-10-01T06:00 in London is 05:00 UTC; 00:30 London on 1 April (BST) is 23:30 UTC on 31 March.
+    expect(monthOf('2026-10-01T05:00:00Z', new Date())).toBe('2026-10');
+    expect(monthOf('2026-03-31T23:30:00Z', new Date())).toBe('2026-04');
+  });
+  it('falls back to the current London month without a usable time', () => {
+    expect(monthOf(undefined, new Date('2026-12-01T06:00:00Z'))).toBe('2026-12');
+    expect(monthOf('not a date', new Date('2027-01-01T00:30:00Z'))).toBe('2027-01');
   });
 });
