@@ -1,0 +1,76 @@
+// Builds the dashboard into web/dist: index.html at the root and the bundled script and styles under
+// assets/, the layout the local runtime and the API's read function both serve. esbuild bundles the
+// TypeScript, ECharts and the shared domain/model schemas in well under a second, so the local server
+// simply builds at start.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type OutputFile } from 'esbuild';
+
+const webDir = dirname(fileURLToPath(import.meta.url));
+export const DASHBOARD_DIST = join(webDir, 'dist');
+
+export interface BuildResult {
+  outdir: string;
+  /** Output files relative to outdir, with their sizes in bytes. */
+  files: { path: string; bytes: number }[];
+  ms: number;
+}
+
+/**
+ * Each file is written to a temporary name and renamed into place, so a server (or a parallel test run)
+ * reading web/dist while another process rebuilds never sees half a file.
+ */
+async function writeAtomically(path: string, contents: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, path);
+}
+
+export async function buildDashboard(
+  options: { outdir?: string; minify?: boolean } = {},
+): Promise<BuildResult> {
+  const started = performance.now();
+  const outdir = options.outdir ?? DASHBOARD_DIST;
+  const assets = join(outdir, 'assets');
+  const common = {
+    bundle: true,
+    minify: options.minify ?? true,
+    outdir: assets,
+    write: false,
+    logLevel: 'silent',
+  } as const;
+  const [script, styles] = await Promise.all([
+    build({
+      ...common,
+      entryPoints: { app: join(webDir, 'src', 'main.ts') },
+      format: 'esm',
+      platform: 'browser',
+      target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
+      sourcemap: 'linked',
+      legalComments: 'linked',
+    }),
+    build({ ...common, entryPoints: { app: join(webDir, 'src', 'styles.css') } }),
+  ]);
+  const outputs: OutputFile[] = [...script.outputFiles, ...styles.outputFiles];
+  await Promise.all([
+    ...outputs.map((file) => writeAtomically(file.path, file.contents)),
+    writeAtomically(join(outdir, 'index.html'), await readFile(join(webDir, 'src', 'index.html'))),
+    // Locally there is no sign-in; the read function answers this path itself when deployed (web/serve.ts).
+    writeAtomically(join(assets, 'config.json'), JSON.stringify({ auth: null })),
+  ]);
+  return {
+    outdir,
+    files: outputs.map((file) => ({ path: relative(outdir, file.path), bytes: file.contents.byteLength })),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+// `npx tsx web/build.ts` builds once and prints the files (run before `cdk synth`/deploy: the read
+// function's bundling copies web/dist).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { outdir, files, ms } = await buildDashboard();
+  console.log(`dashboard built in ${ms} ms → ${outdir}`);
+  for (const file of files) console.log(`  ${file.path}  ${(file.bytes / 1024).toFixed(0)} KB`);
+}
