@@ -24,6 +24,7 @@ import { DEFAULT_DEMO_POPULATION } from '../../model/population-default';
 import { placementsToModelData, SnapshotInputError } from '../../model/snapshots';
 import type { AppDeps } from '../api/deps';
 import { expectedStarts } from '../finance/expected-starts';
+import { type Publisher, runMonthlyAlerts } from './run';
 
 /** Enough draws for a stable 95th percentile of each need × phase, fast enough for a monthly job. */
 const SHORTFALL_DRAWS = 500;
@@ -147,3 +148,14 @@ export async function gatherAlertFigures(
     outOfBorough: outOfBoroughCounts(placements, asOf),
   };
 }
+
+/** A month's alerts for the authority the deps serve, on its own records, published through `publisher`. */
+export const runAuthorityAlerts = (deps: AppDeps, month: string, publisher: Publisher) =>
+  runMonthlyAlerts({
+    month,
+    settings: deps.alerting.settings,
+    gatherFigures: (asOf) => gatherAlertFigures(deps, asOf, deps.alerting.settings.shortfallHorizonsMonths),
+    runs: deps.alertRuns,
+    publisher,
+    now: deps.now(),
+  });

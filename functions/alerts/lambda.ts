@@ -6,8 +6,8 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import * as z from '../../domain/zod';
 import { createStores } from '../store';
 import { alertConfigFromEnv } from './config';
-import { gatherAlertFigures } from './figures';
-import { monthOf, runMonthlyAlerts } from './run';
+import { runAuthorityAlerts } from './figures';
+import { monthOf } from './run';
 import { SnsPublisher } from './sns-publisher';
 
 // The service name comes from POWERTOOLS_SERVICE_NAME, set per function by the stack.
@@ -28,14 +28,7 @@ const Event = z.object({ month: z.string().optional() }).passthrough();
 
 export const handler = async (event: unknown) => {
   const month = monthOf(Event.parse(event ?? {}).month, new Date());
-  const result = await runMonthlyAlerts({
-    month,
-    settings,
-    gatherFigures: (asOf) => gatherAlertFigures(deps, asOf, settings.shortfallHorizonsMonths),
-    runs: deps.alertRuns,
-    publisher,
-    now: new Date(),
-  });
+  const result = await runAuthorityAlerts(deps, month, publisher);
   logger.info('alerts run', {
     month,
     published: result.published,

@@ -1,14 +1,9 @@
 // Alert runs, one item per authority and month. The claim is a conditional write, which is what makes
 // the monthly run idempotent across retries and concurrent invocations.
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Alert, Digest } from '../../domain/alerts';
 import type { AlertRun, AlertRunStore } from '../alerts/run';
+import { queryAll } from './table-client';
 
 /** A claim older than this is taken to be from a run that died mid-way, and may be taken over. */
 const STALE_CLAIM_MS = 15 * 60 * 1000;
@@ -104,21 +99,12 @@ export class DynamoAlertRunStore implements AlertRunStore {
   }
 
   async since(authority: string, sinceMonth: string): Promise<AlertRun[]> {
-    const runs: AlertRun[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk >= :from',
-          ExpressionAttributeValues: { ':pk': `ALERTRUN#${authority}`, ':from': `MONTH#${sinceMonth}` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      runs.push(...(page.Items ?? []).map(toRun));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return runs;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk >= :from',
+      ExpressionAttributeValues: { ':pk': `ALERTRUN#${authority}`, ':from': `MONTH#${sinceMonth}` },
+    });
+    return items.map(toRun);
   }
 }
 

@@ -24,6 +24,7 @@ import {
   batchPut,
   cancellationReasons,
   isConditionFailure,
+  queryByType,
   type TransactItem,
   transactWrite,
 } from './table-client';
@@ -418,22 +419,7 @@ export class DynamoPlacementStore implements PlacementStore {
   }
 
   async all(): Promise<Placement[]> {
-    const placements: Placement[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'byType',
-          KeyConditionExpression: 'entityType = :type',
-          ExpressionAttributeValues: { ':type': ENTITY },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      placements.push(...(result.Items ?? []).map(fromItem));
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
-    return placements;
+    return (await queryByType(this.db, this.tableName, ENTITY)).map(fromItem);
   }
 
   async history(id: string): Promise<AuditEntry[]> {

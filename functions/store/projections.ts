@@ -11,7 +11,7 @@ import type { ProjectionOutput } from '../../model/output';
 import type { Scenario } from '../../model/scenario';
 import { auditItem, diff, entityKey } from './audit';
 import type { WriteContext } from './ports';
-import { transactWrite } from './table-client';
+import { queryByType, transactWrite } from './table-client';
 
 const SCENARIO = 'scenario';
 const PROJECTION = 'projection';
@@ -127,23 +127,7 @@ export class DynamoProjectionStore implements ProjectionStore {
   }
 
   async listScenarios(): Promise<StoredScenario[]> {
-    const scenarios: StoredScenario[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'byType',
-          KeyConditionExpression: 'entityType = :type',
-          ExpressionAttributeValues: { ':type': SCENARIO },
-          ScanIndexForward: false,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      scenarios.push(...(result.Items ?? []).map(scenarioFromItem));
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
-    return scenarios;
+    return (await queryByType(this.db, this.tableName, SCENARIO, true)).map(scenarioFromItem);
   }
 
   async createProjection(projection: StoredProjection, context: WriteContext): Promise<void> {

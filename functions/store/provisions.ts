@@ -1,12 +1,18 @@
 // Provisions (local commissioned capacity) in the single table: pk `PROVISION#<id>`, sk `PROVISION`,
 // listed through the byType index. Like placements, every change writes an audit entry in the same transaction.
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Provision, type ProvisionInput, type ProvisionPatch } from '../../domain/provision';
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import { auditItem, canonicalJson, diff, entityKey } from './audit';
 import type { AuditEntry, ProvisionStore, WriteContext } from './ports';
-import { batchPut, cancellationReasons, isConditionFailure, transactWrite } from './table-client';
+import {
+  batchPut,
+  cancellationReasons,
+  isConditionFailure,
+  queryByType,
+  transactWrite,
+} from './table-client';
 
 const ENTITY = 'provision';
 const RECORD_SK = 'PROVISION';
@@ -145,21 +151,7 @@ export class DynamoProvisionStore implements ProvisionStore {
   }
 
   async all(): Promise<Provision[]> {
-    const provisions: Provision[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'byType',
-          KeyConditionExpression: 'entityType = :type',
-          ExpressionAttributeValues: { ':type': ENTITY },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      provisions.push(...(result.Items ?? []).map(fromItem));
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
+    const provisions = (await queryByType(this.db, this.tableName, ENTITY)).map(fromItem);
     return provisions.sort((a, b) => a.name.localeCompare(b.name));
   }
 

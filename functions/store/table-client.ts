@@ -3,6 +3,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -10,6 +12,36 @@ import {
 export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
+
+/** Every item a query matches, following LastEvaluatedKey page by page. */
+export async function queryAll(
+  db: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    items.push(...(result.Items ?? []));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** Every item of one kind, through the byType index (oldest change first unless `newestFirst`). */
+export const queryByType = (
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  entityType: string,
+  newestFirst = false,
+): Promise<Record<string, unknown>[]> =>
+  queryAll(db, {
+    TableName: tableName,
+    IndexName: 'byType',
+    KeyConditionExpression: 'entityType = :type',
+    ExpressionAttributeValues: { ':type': entityType },
+    ...(newestFirst ? { ScanIndexForward: false } : {}),
+  });
 
 /** The transaction was cancelled; `reasons[i]` says why item `i` failed (Code 'None' when it did not). */
 export interface CancellationReason {

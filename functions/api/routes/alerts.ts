@@ -3,8 +3,7 @@
 import { Hono } from 'hono';
 import { YearMonth } from '../../../domain/dates';
 import * as z from '../../../domain/zod';
-import { gatherAlertFigures } from '../../alerts/figures';
-import { runMonthlyAlerts } from '../../alerts/run';
+import { runAuthorityAlerts } from '../../alerts/figures';
 import type { AppEnv } from '../app';
 import { AppError } from '../errors';
 import { readJson, readQuery } from '../http';
@@ -31,17 +30,10 @@ export function alertRoutes() {
     requireGroup(c, 'planners');
     const { month } = await readJson(c, RunBody);
     const deps = c.get('deps');
-    const { publisher, settings } = deps.alerting;
+    const { publisher } = deps.alerting;
     if (!publisher)
       throw new AppError(503, 'alerts_scheduled', 'alerts run from the monthly schedule in this deployment');
-    const result = await runMonthlyAlerts({
-      month,
-      settings,
-      gatherFigures: (asOf) => gatherAlertFigures(deps, asOf, settings.shortfallHorizonsMonths),
-      runs: deps.alertRuns,
-      publisher,
-      now: deps.now(),
-    });
+    const result = await runAuthorityAlerts(deps, month, publisher);
     return c.json(result, result.published ? 201 : 200);
   });
   return routes;
