@@ -4,7 +4,9 @@
 // items `IDEMPOTENCY#<key>` that expire after 24 hours. README.md documents the access patterns.
 import { createHash, randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { FUNDERS } from '../../domain/codes';
 import {
+  type Costs,
   Placement,
   type PlacementEnd,
   type PlacementInput,
@@ -52,10 +54,18 @@ function toItem(placement: Placement): Record<string, unknown> {
   };
 }
 
+/** DynamoDB does not keep the order of a map's keys: give costs back in the schema's funder order. */
+const inFunderOrder = (costs: Costs): Costs => Object.fromEntries(FUNDERS.map((f) => [f, costs[f]])) as Costs;
+
 function fromItem(item: Record<string, unknown>): Placement {
   const copy = { ...item };
   for (const attribute of INTERNAL) delete copy[attribute];
-  return copy as unknown as Placement;
+  const placement = copy as unknown as Placement;
+  return {
+    ...placement,
+    costs: inFunderOrder(placement.costs),
+    costHistory: placement.costHistory.map((period) => ({ ...period, costs: inFunderOrder(period.costs) })),
+  };
 }
 
 /** What a create body would have been, for comparing a repeated create with the stored record. */

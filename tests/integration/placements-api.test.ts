@@ -32,6 +32,8 @@ describe('POST /placements and GET /placements/{id}', () => {
     expect(read.status).toBe(200);
     const placement = await json<Record<string, unknown>>(read);
     expect(placement).toMatchObject(JSON.parse(ISSUE_BODY));
+    // Even the costs come back in the order they were sent (DynamoDB does not keep map key order).
+    expect(JSON.stringify(placement.costs)).toBe(JSON.stringify(JSON.parse(ISSUE_BODY).costs));
     expect(placement).toMatchObject({
       id: created.id,
       version: 1,
