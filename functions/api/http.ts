@@ -25,3 +25,12 @@ export function parseWith<T>(schema: ZodType<T>, value: unknown, prefix?: string
 
 /** Query parameters validated like a body; field names in errors are prefixed `query.`. */
 export const readQuery = <T>(c: Context, schema: ZodType<T>): T => parseWith(schema, c.req.query(), 'query');
+
+/** Validates every value, naming each bad field by its index (`3.startDate`); nothing passes if one fails. */
+export function checkEach<T>(schema: ZodType<T>, values: readonly unknown[]): void {
+  const errors = values.flatMap((value, index) => {
+    const result = schema.safeParse(value);
+    return result.success ? [] : ValidationError.fromZod(result.error, String(index)).errors;
+  });
+  if (errors.length > 0) throw new ValidationError(errors);
+}

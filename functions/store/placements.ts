@@ -19,6 +19,7 @@ import {
   endPlacement,
 } from '../../domain/placement-build';
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
+import { checkEach } from '../api/http';
 import { auditItem, canonicalJson, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
 import { type CursorState, decodeCursor, encodeCursor } from './cursor';
 import type { AuditEntry, Page, PlacementFilter, PlacementStore, WriteContext } from './ports';
@@ -458,16 +459,7 @@ export class DynamoPlacementStore implements PlacementStore {
    * replaced, so this is not for concurrent use with the API.
    */
   async putMany(placements: Placement[], context: WriteContext): Promise<void> {
-    const problems = placements.flatMap((placement, index) => {
-      const result = Placement.safeParse(placement);
-      return result.success
-        ? []
-        : result.error.issues.map((issue) => ({
-            field: [String(index), ...issue.path.map(String)].join('.'),
-            message: issue.message,
-          }));
-    });
-    if (problems.length > 0) throw new ValidationError(problems);
+    checkEach(Placement, placements);
     await batchPut(
       this.db,
       this.tableName,

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Provision, type ProvisionInput, type ProvisionPatch } from '../../domain/provision';
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
+import { checkEach } from '../api/http';
 import { auditItem, canonicalJson, diff, entityKey } from './audit';
 import type { AuditEntry, ProvisionStore, WriteContext } from './ports';
 import {
@@ -157,16 +158,7 @@ export class DynamoProvisionStore implements ProvisionStore {
 
   /** Bulk write for demo seeding and imports: all validated first, then written with 'create' audit entries. */
   async putMany(provisions: Provision[], context: WriteContext): Promise<void> {
-    const problems = provisions.flatMap((provision, index) => {
-      const result = Provision.safeParse(provision);
-      return result.success
-        ? []
-        : result.error.issues.map((issue) => ({
-            field: [String(index), ...issue.path.map(String)].join('.'),
-            message: issue.message,
-          }));
-    });
-    if (problems.length > 0) throw new ValidationError(problems);
+    checkEach(Provision, provisions);
     await batchPut(
       this.db,
       this.tableName,

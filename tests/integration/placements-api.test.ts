@@ -439,3 +439,26 @@ describe('GET /placements: filters and cursor pagination', () => {
     expect((await api.call('GET', '/placements?limit=501')).status).toBe(400);
   });
 });
+
+describe('bulk writes (putMany)', () => {
+  it('checks every record first, names each bad field by its index, and writes nothing if one is bad', async () => {
+    const api = await placementsApp();
+    const good = await create(api);
+    const before = await api.itemCount();
+    const records = [
+      { ...good, id: 'bulk-1' },
+      { ...good, id: 'bulk-2', childRef: 'A123456789012', primaryNeed: 'AUTISM' },
+    ] as Placement[];
+    const context = { actor: { userId: 'importer', name: 'importer' }, now: new Date() };
+    await expect(api.deps.placements.putMany(records, context)).rejects.toMatchObject({
+      errors: [
+        expect.objectContaining({ field: '1.childRef' }),
+        expect.objectContaining({ field: '1.primaryNeed' }),
+      ],
+    });
+    expect(await api.itemCount()).toBe(before);
+    await api.deps.placements.putMany(records.slice(0, 1), context);
+    expect((await api.deps.placements.get('bulk-1'))?.childRef).toBe(good.childRef);
+    expect((await api.deps.placements.history('bulk-1')).map((entry) => entry.action)).toEqual(['create']);
+  });
+});
