@@ -1,9 +1,9 @@
 // Alert runs, one item per authority and month. The claim is a conditional write, which is what makes
 // the monthly run idempotent across retries and concurrent invocations.
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Alert, Digest } from '../../domain/alerts';
 import type { AlertRun, AlertRunStore } from '../alerts/run';
-import { queryAll } from './table-client';
+import { getItem, queryAll } from './table-client';
 
 /** A claim older than this is taken to be from a run that died mid-way, and may be taken over. */
 const STALE_CLAIM_MS = 15 * 60 * 1000;
@@ -20,9 +20,7 @@ export class DynamoAlertRunStore implements AlertRunStore {
   ) {}
 
   async get(authority: string, month: string): Promise<AlertRun | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: key(authority, month), ConsistentRead: true }),
-    );
+    const Item = await getItem(this.db, this.tableName, key(authority, month));
     return Item ? toRun(Item) : undefined;
   }
 

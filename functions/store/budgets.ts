@@ -1,12 +1,12 @@
 // Budgets in the single table: pk `BUDGET#<financial year>`, sk `BUDGET`, listed through the byType index.
 // A PUT creates or replaces the year's budget; each write and its audit entry go in one transaction, and
 // the write is conditional on the version read, so two finance officers cannot silently overwrite each other.
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Budget, type BudgetInput, budgetTotal } from '../../domain/budget';
 import { ConflictError } from '../api/errors';
 import { auditItem, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
 import type { AuditEntry, WriteContext } from './ports';
-import { cancellationReasons, isConditionFailure, transactWrite } from './table-client';
+import { cancellationReasons, getItem, isConditionFailure, transactWrite } from './table-client';
 
 const ENTITY = 'budget';
 const RECORD_SK = 'BUDGET';
@@ -53,13 +53,10 @@ export class DynamoBudgetStore implements BudgetStore {
   ) {}
 
   async get(financialYear: string): Promise<Budget | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { pk: entityKey(ENTITY, financialYear), sk: RECORD_SK },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.db, this.tableName, {
+      pk: entityKey(ENTITY, financialYear),
+      sk: RECORD_SK,
+    });
     return Item ? fromItem(Item) : undefined;
   }
 

@@ -5,13 +5,13 @@ import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../api/errors';
 import { type BatchOutcome, type ImportJob, type ImportStore, withBatch } from '../imports/job';
 import { entityKey } from './audit';
+import { getItem } from './table-client';
 
 const ENTITY = 'import';
 const JOB_SK = 'JOB';
@@ -56,16 +56,12 @@ export class DynamoImportStore implements ImportStore {
   }
 
   async get(id: string): Promise<ImportJob | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: jobKey(id), ConsistentRead: true }),
-    );
+    const Item = await getItem(this.db, this.tableName, jobKey(id));
     return Item ? fromItem(Item) : undefined;
   }
 
   async findUnfinished(fingerprint: string): Promise<ImportJob | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: fileKey(fingerprint), ConsistentRead: true }),
-    );
+    const Item = await getItem(this.db, this.tableName, fileKey(fingerprint));
     const job = Item ? await this.get(Item.jobId as string) : undefined;
     return job && job.status !== 'completed' ? job : undefined;
   }

@@ -3,7 +3,7 @@
 // (outOfBorough, sparse). Audit entries share the partition (sk `AUDIT#<version>`); idempotency keys are
 // items `IDEMPOTENCY#<key>` that expire after 24 hours. README.md documents the access patterns.
 import { createHash, randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { FUNDERS } from '../../domain/codes';
 import {
   type Costs,
@@ -26,6 +26,7 @@ import type { AuditEntry, Page, PlacementFilter, PlacementStore, WriteContext } 
 import {
   batchPut,
   cancellationReasons,
+  getItem,
   isConditionFailure,
   queryByType,
   type TransactItem,
@@ -252,9 +253,7 @@ export class DynamoPlacementStore implements PlacementStore {
 
   /** A retry with an idempotency key already used: the first response if the body is the same. */
   private async replay(key: string, fingerprint: string, now: Date) {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: idempotencyItemKey(key), ConsistentRead: true }),
-    );
+    const Item = await getItem(this.db, this.tableName, idempotencyItemKey(key));
     if (!Item || (Item.expiresAt as number) < now.getTime() / 1000)
       throw new ConflictError('the Idempotency-Key was in use by a concurrent request; retry');
     if (Item.fingerprint !== fingerprint)
@@ -276,13 +275,7 @@ export class DynamoPlacementStore implements PlacementStore {
   }
 
   async get(id: string): Promise<Placement | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { pk: entityKey(ENTITY, id), sk: RECORD_SK },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.db, this.tableName, { pk: entityKey(ENTITY, id), sk: RECORD_SK });
     return Item ? fromItem(Item) : undefined;
   }
 

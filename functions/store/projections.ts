@@ -6,12 +6,12 @@
 //               the same pk when even the compressed text would pass CHUNK_CHARS.
 // Each create writes its audit entry in the same transaction.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProjectionOutput } from '../../model/output';
 import type { Scenario } from '../../model/scenario';
 import { auditItem, diff, entityKey } from './audit';
 import type { WriteContext } from './ports';
-import { queryByType, transactWrite } from './table-client';
+import { getItem, queryByType, transactWrite } from './table-client';
 
 const SCENARIO = 'scenario';
 const PROJECTION = 'projection';
@@ -120,9 +120,7 @@ export class DynamoProjectionStore implements ProjectionStore {
   }
 
   async getScenario(id: string): Promise<StoredScenario | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: entityKey(SCENARIO, id), sk: SCENARIO_SK } }),
-    );
+    const Item = await getItem(this.db, this.tableName, { pk: entityKey(SCENARIO, id), sk: SCENARIO_SK });
     return Item ? scenarioFromItem(Item) : undefined;
   }
 
@@ -179,9 +177,7 @@ export class DynamoProjectionStore implements ProjectionStore {
 
   async getProjection(id: string): Promise<StoredProjection | undefined> {
     const pk = entityKey(PROJECTION, id);
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk, sk: PROJECTION_SK }, ConsistentRead: true }),
-    );
+    const Item = await getItem(this.db, this.tableName, { pk, sk: PROJECTION_SK });
     if (!Item) return undefined;
     const encoded = typeof Item.output === 'string' ? Item.output : await this.readChunks(pk);
     return {

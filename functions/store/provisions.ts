@@ -1,7 +1,7 @@
 // Provisions (local commissioned capacity) in the single table: pk `PROVISION#<id>`, sk `PROVISION`,
 // listed through the byType index. Like placements, every change writes an audit entry in the same transaction.
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Provision, type ProvisionInput, type ProvisionPatch } from '../../domain/provision';
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import { checkEach } from '../api/http';
@@ -10,6 +10,7 @@ import type { AuditEntry, ProvisionStore, WriteContext } from './ports';
 import {
   batchPut,
   cancellationReasons,
+  getItem,
   isConditionFailure,
   queryByType,
   transactWrite,
@@ -92,13 +93,7 @@ export class DynamoProvisionStore implements ProvisionStore {
   }
 
   async get(id: string): Promise<Provision | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { pk: entityKey(ENTITY, id), sk: RECORD_SK },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.db, this.tableName, { pk: entityKey(ENTITY, id), sk: RECORD_SK });
     return Item ? fromItem(Item) : undefined;
   }
 

@@ -3,6 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
+  GetCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
@@ -11,6 +12,16 @@ import {
 
 export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/** One item by its key, read strongly consistent (a write just made is always seen). */
+export async function getItem(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  key: Record<string, string>,
+): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+  return Item;
 }
 
 /** Every item a query matches, following LastEvaluatedKey page by page. */
