@@ -1,4 +1,4 @@
-// Reference codes from ../shared/docs/domain.md: SEN2 primary needs, placement settings, and the
+// Reference codes from docs/domain.md: SEN2 primary needs, placement settings, and the
 // reporting groupings (DSG management-plan categories, SCAP provision types, phases).
 import * as z from './zod';
 

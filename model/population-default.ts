@@ -1,6 +1,6 @@
 // Default general population for the demo authority: South Tyneside (E08000023), persons by single year of
 // age 0–25, ONS 2022-based subnational population projections (five-year migration variant), rounded
-// to whole people — from ../shared/data/ons-snpp2022-population-0-25-four-authorities.csv via
+// to whole people — from data/ons-population/ons-snpp2022-population-0-25-four-authorities.csv via
 // parseOnsPopulation's mapping (mid-year Y, age a → census Y + 1, NCY a − 5). Embedded because the model
 // does no I/O and the API bundle must carry it. South Tyneside is the seed authority the demo resembles.
 import type { PopulationRow } from './data';

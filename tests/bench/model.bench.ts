@@ -1,18 +1,10 @@
-// Model benchmarks (issue 3 targets on a 2-core machine):
-//   witan.send demo, 1,000 draws × 5 years      ≤ 1 s and within 3× the time to read and parse its files
-//   synthetic large authority, 10,000 EHCPs, 10 years of history, 10-year horizon × 1,000 draws   ≤ 5 s
-//   expected-value path (witan demo, 5 years)  ≤ 20 ms
-//   peak memory (max RSS of this process)      ≤ 512 MB
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ModelData, Transition } from '../../model/data';
 import { projectMarkov } from '../../model/markov';
 import { createRng } from '../../model/random';
-import { parseWitanCsv, WITAN_FILE_NAMES, type WitanCsvTexts } from '../../model/witan';
-
-const WITAN = '/work/shared/fixtures/witan-send-demo';
+import { parseWitanCsv } from '../../model/witan';
+import { witanDemoTexts } from '../helpers/data';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -39,10 +31,7 @@ function time<T>(runs: number, fn: () => T): { ms: number; cpuMs: number; result
 }
 
 function readAndParse(): ModelData {
-  const texts = Object.fromEntries(
-    Object.entries(WITAN_FILE_NAMES).map(([key, file]) => [key, readFileSync(join(WITAN, file), 'utf8')]),
-  ) as unknown as WitanCsvTexts;
-  return parseWitanCsv(texts);
+  return parseWitanCsv(witanDemoTexts());
 }
 
 /**

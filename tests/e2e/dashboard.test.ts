@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { financialYearLabel, financialYearStartOf } from '../../domain/dates';
 import type { Outturn } from '../../domain/outturn';
@@ -14,14 +14,10 @@ import type { Summary } from '../../domain/summary';
 import { type LocalRuntime, startLocal } from '../../infra/local/server';
 import type { ProjectionOutput } from '../../model/output';
 import type { Spend } from '../../web/src/api';
+import { browserAvailable, launchBrowser } from '../helpers/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(
-    `tests/e2e/dashboard.test.ts skipped: no browser at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium); .ci/run does.`,
-  );
+const hasChromium = browserAvailable('tests/e2e/dashboard.test.ts');
 
 const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -61,20 +57,7 @@ describe.skipIf(!hasChromium)('dashboard in a real browser', { timeout: 240_000 
     await mkdir(ARTIFACTS, { recursive: true });
     dataDir = await mkdtemp(join(tmpdir(), 'send-e2e-'));
     runtime = await startLocal({ port: 0, dataDir, seedDemo: true, log: () => {} });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchBrowser();
     // Reduced motion: charts draw without animation, so screenshots show them finished.
     context = await browser.newContext({
       viewport: { width: 1280, height: 800 },

@@ -11,9 +11,8 @@ import {
 import type { ModelData, Transition } from '../../model/data';
 import { projectMarkov } from '../../model/markov';
 import { type ProjectionOutput, ProjectionOutput as Schema } from '../../model/output';
-import { parseWitanCsv, WITAN_FILE_NAMES } from '../../model/witan';
-
-const WITAN = '/work/shared/fixtures/witan-send-demo';
+import { parseWitanCsv } from '../../model/witan';
+import { witanDemoTexts } from '../helpers/data';
 
 const flat = (need: string, baseYear: number, horizon: number, value: number, halfWidth: number) => ({
   baseYear,
@@ -143,13 +142,7 @@ describe('back-tests on real inputs', () => {
   });
 
   it('Markov: fits only on transitions before the origin', () => {
-    const dir = (name: string) => readFileSync(`${WITAN}/${name}`, 'utf8');
-    const data = parseWitanCsv({
-      transitions: dir(WITAN_FILE_NAMES.transitions),
-      population: dir(WITAN_FILE_NAMES.population),
-      costs: dir(WITAN_FILE_NAMES.costs),
-      validStates: dir(WITAN_FILE_NAMES.validStates),
-    });
+    const data = parseWitanCsv(witanDemoTexts());
     const seen: number[] = [];
     const output = backtestMarkov(
       data,

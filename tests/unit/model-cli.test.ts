@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ProjectionOutput } from '../../model/output';
+import { WITAN_DEMO_DIR } from '../helpers/data';
 
-const WITAN = '/work/shared/fixtures/witan-send-demo';
+const WITAN = WITAN_DEMO_DIR;
 const FIXTURES = 'tests/fixtures/model';
 
 async function model(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,20 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelData, Transition } from '../../model/data';
 import { estimate, ModelInputError } from '../../model/estimate';
 import { projectMarkov } from '../../model/markov';
 import { ProjectionOutput } from '../../model/output';
 import { parseWitanCsv } from '../../model/witan';
+import { witanDemoTexts } from '../helpers/data';
 
-const DEMO = join(__dirname, '../../../shared/fixtures/witan-send-demo');
-const demo = (): ModelData =>
-  parseWitanCsv({
-    transitions: readFileSync(join(DEMO, 'transitions.csv'), 'utf8'),
-    population: readFileSync(join(DEMO, 'population.csv'), 'utf8'),
-    costs: readFileSync(join(DEMO, 'costs.csv'), 'utf8'),
-    validStates: readFileSync(join(DEMO, 'valid-states.csv'), 'utf8'),
-  });
+const demo = (): ModelData => parseWitanCsv(witanDemoTexts());
 
 const repeat = (count: number, t: Transition) => Array.from({ length: count }, () => ({ ...t }));
 const move = (calendarYear: number, ncy: number, from: string, to: string, need = 'X'): Transition => ({

@@ -10,6 +10,7 @@ import {
   placementsToModelData,
   transitionsBetween,
 } from '../../model/snapshots';
+import { ONS_POPULATION_CSV } from '../helpers/data';
 
 const education = (amount: number) => ({ education: amount, socialCare: 0, health: 0, transport: 0 });
 
@@ -157,7 +158,7 @@ describe('census snapshots and transitions', () => {
 });
 
 describe('population', () => {
-  const ons = readFileSync('/work/shared/data/ons-snpp2022-population-0-25-four-authorities.csv', 'utf8');
+  const ons = readFileSync(ONS_POPULATION_CSV, 'utf8');
 
   it('maps ONS mid-year Y age a to census Y + 1, NCY a − 5', () => {
     const rows = parseOnsPopulation(ons, 'South Tyneside');

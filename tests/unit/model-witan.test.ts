@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../model/csv';
 import { parseWitanCsv, toWitanCsv, type WitanCsvTexts } from '../../model/witan';
+import { witanDemoTexts } from '../helpers/data';
 
-const DEMO = join(__dirname, '../../../shared/fixtures/witan-send-demo');
-const demoTexts = (): WitanCsvTexts => ({
-  transitions: readFileSync(join(DEMO, 'transitions.csv'), 'utf8'),
-  population: readFileSync(join(DEMO, 'population.csv'), 'utf8'),
-  costs: readFileSync(join(DEMO, 'costs.csv'), 'utf8'),
-  validStates: readFileSync(join(DEMO, 'valid-states.csv'), 'utf8'),
-});
+const demoTexts = witanDemoTexts;
 
 const small: WitanCsvTexts = {
   transitions:

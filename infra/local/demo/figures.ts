@@ -1,5 +1,5 @@
 // The figures the demo authority is calibrated to. Each cites its source: the real figures in
-// ../shared/docs/domain.md (South Tyneside, Stockton-on-Tees, England SEN2 2025, DfE unit costs) or, where
+// docs/domain.md (South Tyneside, Stockton-on-Tees, England SEN2 2025, DfE unit costs) or, where
 // no source gives a figure, a stated assumption. The readme section "Demo authority" repeats them.
 import { MIN_NCY, type Need, type Phase, type Setting } from '../../../domain/codes';
 

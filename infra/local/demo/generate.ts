@@ -1,5 +1,5 @@
 // The demo authority: a synthetic but realistic "Demo Borough" (LA code 999, not a real authority), built
-// from the real figures in ../shared/docs/domain.md. Pure and seeded: the same seed and as-of date give
+// from the real figures in docs/domain.md. Pure and seeded: the same seed and as-of date give
 // byte-identical records. Where each figure comes from: figures.ts, costs.ts, catalogue.ts and the readme
 // section "Demo authority".
 //
