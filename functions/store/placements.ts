@@ -1,6 +1,7 @@
 // Placements in the single table. Item: pk `PLACEMENT#<id>`, sk `PLACEMENT`, plus the index attributes
 // entityType/updatedAt (byType), needStatus (byNeed), provisionId (byProvision, sparse) and oobStatus
-// (outOfBorough, sparse). Audit entries share the partition (sk `AUDIT#<version>`); idempotency keys are
+// (outOfBorough, sparse), and lower-case copies of the child reference and provider name for searches in any
+// case (childRefSearch, providerSearch). Audit entries share the partition (sk `AUDIT#<version>`); idempotency keys are
 // items `IDEMPOTENCY#<key>` that expire after 24 hours. README.md documents the access patterns.
 import { createHash, randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -18,6 +19,7 @@ import {
   buildPlacement,
   endPlacement,
 } from '../../domain/placement-build';
+import { PROVIDER_URN } from '../../domain/placement-filter';
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import { checkEach } from '../api/http';
 import { auditItem, canonicalJson, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
@@ -37,7 +39,16 @@ const ENTITY = 'placement';
 const RECORD_SK = 'PLACEMENT';
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** Attributes that exist only for keys and indexes, never shown to API clients. */
-const INTERNAL = ['pk', 'sk', 'entityType', 'needStatus', 'oobStatus', 'expiresAt'] as const;
+const INTERNAL = [
+  'pk',
+  'sk',
+  'entityType',
+  'needStatus',
+  'oobStatus',
+  'childRefSearch',
+  'providerSearch',
+  'expiresAt',
+] as const;
 /** Fields a placement has beyond its create body. */
 const STORED_ONLY = ['id', 'costHistory', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'];
 
@@ -53,6 +64,8 @@ function toItem(placement: Placement): Record<string, unknown> {
     entityType: ENTITY,
     needStatus: `${placement.primaryNeed}#${status}`,
     ...(placement.inBorough ? {} : { oobStatus: status }),
+    childRefSearch: placement.childRef.toLowerCase(),
+    ...(placement.providerName !== undefined ? { providerSearch: placement.providerName.toLowerCase() } : {}),
   };
 }
 
@@ -174,6 +187,19 @@ function filterExpression(rest: PlacementFilter, today: string): Expression {
   if (rest.inBorough !== undefined) equal('inBorough', rest.inBorough);
   if (rest.lookedAfter !== undefined) equal('lookedAfter', rest.lookedAfter);
   if (rest.provisionId !== undefined) equal('provisionId', rest.provisionId);
+  // Searches match the stored text as given or, for records written since the search copies exist, in any case.
+  const search = (field: string, copy: string, test: 'begins_with' | 'contains', text: string) => {
+    expression.names[`#${field}`] = field;
+    expression.names[`#${copy}`] = copy;
+    expression.values[`:${field}`] = text;
+    expression.values[`:${copy}`] = text.toLowerCase();
+    expression.conditions.push(`(${test}(#${field}, :${field}) OR ${test}(#${copy}, :${copy}))`);
+  };
+  if (rest.provider !== undefined) {
+    if (PROVIDER_URN.test(rest.provider)) equal('providerUrn', rest.provider);
+    else search('providerName', 'providerSearch', 'contains', rest.provider);
+  }
+  if (rest.childRef !== undefined) search('childRef', 'childRefSearch', 'begins_with', rest.childRef);
   if (rest.changedSince !== undefined) {
     expression.names['#updatedAt'] = 'updatedAt';
     expression.values[':changedSince'] = rest.changedSince;

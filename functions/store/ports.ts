@@ -1,7 +1,10 @@
 // Store ports: what domain logic and routes need from storage. The DynamoDB adapters beside this file
 // implement them (and are the only code that builds keys or talks to DynamoDB); tests may use fakes.
 import type { Placement, PlacementEnd, PlacementInput, PlacementPatch } from '../../domain/placement';
+import type { PlacementFilter } from '../../domain/placement-filter';
 import type { Provision, ProvisionInput, ProvisionPatch } from '../../domain/provision';
+
+export type { PlacementFilter } from '../../domain/placement-filter';
 
 /** Who made a change, as recorded in the audit trail. */
 export interface Actor {
@@ -34,17 +37,6 @@ export interface Page<T> {
   items: T[];
   /** Opaque; pass back to get the next page. Absent on the last page. */
   cursor?: string;
-}
-
-export interface PlacementFilter {
-  primaryNeed?: Placement['primaryNeed'];
-  setting?: Placement['setting'];
-  status?: 'active' | 'ended';
-  inBorough?: boolean;
-  lookedAfter?: boolean;
-  provisionId?: string;
-  /** Only placements changed at or after this ISO timestamp. */
-  changedSince?: string;
 }
 
 export interface PlacementStore {

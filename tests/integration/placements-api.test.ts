@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Placement } from '../../domain/placement';
+import { Placement } from '../../domain/placement';
 import type { AuditEntry } from '../../functions/store/ports';
 import { ISSUE_BODY, placementBody, placementsApp } from '../helpers/placements-app';
 
@@ -41,8 +41,9 @@ describe('POST /placements and GET /placements/{id}', () => {
       createdBy: 'casey@example.gov.uk',
       createdAt: '2026-01-10T09:30:00.000Z',
     });
-    for (const internal of ['pk', 'sk', 'entityType', 'needStatus', 'oobStatus', 'expiresAt'])
-      expect(placement).not.toHaveProperty(internal);
+    // Only the record's own fields: no key, index or search attributes.
+    const fields = new Set(Object.keys(Placement.shape));
+    expect(Object.keys(placement).filter((key) => !fields.has(key))).toEqual([]);
     expect(placement).toEqual(created);
   });
 
@@ -354,6 +355,9 @@ describe('GET /placements: filters and cursor pagination', () => {
       lookedAfter: i % 2 === 0,
       startDate: `2024-${String((i % 12) + 1).padStart(2, '0')}-01`,
       ...(i % 6 === 0 ? { provisionId: 'rp-north' } : {}),
+      ...(i % 3 === 0 ? { providerUrn: '123456', providerName: 'Oak Hill School' } : {}),
+      ...(i % 3 === 1 ? { providerUrn: '1234567', providerName: 'Ash Tree College' } : {}),
+      childRef: i % 4 === 0 ? `Kx-${i}` : `C-${i}`,
       // Ended in the past, ended in the future (so still active today), or open.
       ...(i % 7 === 0 ? { endDate: '2025-07-20', endReason: 'moved-setting' } : {}),
       ...(i % 7 === 1 ? { endDate: '2026-07-20', endReason: 'left-education' } : {}),
@@ -397,6 +401,13 @@ describe('GET /placements: filters and cursor pagination', () => {
     ['inBorough=true&lookedAfter=false', (p) => p.inBorough && !p.lookedAfter],
     ['status=ended', (p) => !isActive(p)],
     ['setting=independent-special', (p) => p.setting === 'independent-special'],
+    ['provider=123456', (p) => p.providerUrn === '123456'],
+    ['provider=1234567&status=active', (p) => p.providerUrn === '1234567' && isActive(p)],
+    ['provider=oak%20HILL', (p) => p.providerName === 'Oak Hill School'],
+    ['provider=Tree&inBorough=false', (p) => p.providerName === 'Ash Tree College' && !p.inBorough],
+    ['childRef=kx-', (p) => p.childRef.startsWith('Kx-')],
+    ['childRef=KX-1&primaryNeed=ASD', (p) => p.childRef.startsWith('Kx-1') && p.primaryNeed === 'ASD'],
+    ['childRef=C-4', (p) => p.childRef === 'C-4' || p.childRef.startsWith('C-4')],
     ['changedSince=2026-01-01', () => true],
     ['changedSince=2026-01-11', () => false],
   ];
@@ -434,6 +445,11 @@ describe('GET /placements: filters and cursor pagination', () => {
     expect(new Set(await fieldsOf(values))).toEqual(
       new Set(['query.limit', 'query.inBorough', 'query.status', 'query.primaryNeed']),
     );
+    // A search for what looks like a UPN is refused as a record would be: it must not reach logs or links.
+    const upn = await api.call('GET', '/placements?childRef=A12345678901B');
+    expect(upn.status).toBe(400);
+    expect(await fieldsOf(upn)).toEqual(['query.childRef']);
+    expect(await fieldsOf(await api.call('GET', '/placements?provider=%20'))).toEqual(['query.provider']);
     const unknown = await api.call('GET', '/placements?colour=red');
     expect(unknown.status).toBe(400);
     expect((await api.call('GET', '/placements?limit=501')).status).toBe(400);

@@ -1,8 +1,7 @@
 // /placements: thin handlers; validation is the domain's zod schemas, rules and storage are in the store.
 import { Hono } from 'hono';
-import { Need, Setting } from '../../../domain/codes';
-import { IsoDate } from '../../../domain/dates';
 import { Id, PlacementEnd, PlacementInput, PlacementPatch } from '../../../domain/placement';
+import { PlacementFilterQuery } from '../../../domain/placement-filter';
 import * as z from '../../../domain/zod';
 import type { AppEnv } from '../app';
 import { NotFoundError, ValidationError } from '../errors';
@@ -10,23 +9,7 @@ import { parseWith, readJson, readQuery } from '../http';
 import { requireGroup, requireIdentity } from '../identity';
 import { actorOf, etag, expectedVersion, requiredVersion } from './concurrency';
 
-const QueryBoolean = z
-  .enum(['true', 'false'], 'expected true or false')
-  .transform((value) => value === 'true');
-
-/** A date (midnight UTC) or a timestamp with offset, normalised to the UTC form updatedAt is stored in. */
-const Instant = z
-  .union([IsoDate, z.iso.datetime({ offset: true })], 'expected a date YYYY-MM-DD or an ISO timestamp')
-  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString());
-
-const ListQuery = z.strictObject({
-  primaryNeed: Need.optional(),
-  setting: Setting.optional(),
-  status: z.enum(['active', 'ended']).optional(),
-  inBorough: QueryBoolean.optional(),
-  lookedAfter: QueryBoolean.optional(),
-  provisionId: Id.optional(),
-  changedSince: Instant.optional(),
+const ListQuery = PlacementFilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(4096).optional(),
 });

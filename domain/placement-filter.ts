@@ -1,0 +1,35 @@
+// Which placements a list or an export asks for: the query of `GET /placements` and of the filtered export
+// files, and the filters the dashboard keeps in its URL — one schema, so a shared link, the API and the
+// export always mean the same placements.
+import { Need, Setting } from './codes';
+import { IsoDate } from './dates';
+import { ChildRef, Id } from './placement';
+import * as z from './zod';
+
+const QueryBoolean = z
+  .enum(['true', 'false'], 'expected true or false')
+  .transform((value) => value === 'true');
+
+/** A date (midnight UTC) or a timestamp with offset, normalised to the UTC form updatedAt is stored in. */
+const Instant = z
+  .union([IsoDate, z.iso.datetime({ offset: true })], 'expected a date YYYY-MM-DD or an ISO timestamp')
+  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString());
+
+/** A provider is named by its URN (6 or 7 digits: an exact match) or by part of its name (any case). */
+export const PROVIDER_URN = /^\d{6,7}$/;
+
+export const PlacementFilterQuery = z.strictObject({
+  primaryNeed: Need.optional(),
+  setting: Setting.optional(),
+  status: z.enum(['active', 'ended']).optional(),
+  inBorough: QueryBoolean.optional(),
+  lookedAfter: QueryBoolean.optional(),
+  provisionId: Id.optional(),
+  provider: z.string().trim().min(1, 'give a URN or part of a name').max(200).optional(),
+  /** The start of a child reference (any case); a search that looks like a UPN is refused like a record. */
+  childRef: ChildRef.optional(),
+  /** Only placements changed at or after this instant. */
+  changedSince: Instant.optional(),
+});
+export type PlacementFilter = z.output<typeof PlacementFilterQuery>;
+export const PLACEMENT_FILTER_KEYS = Object.keys(PlacementFilterQuery.shape) as (keyof PlacementFilter)[];
