@@ -1,7 +1,7 @@
 // The DSG management plan table: placements and high needs spend (education cost) in a financial year,
 // by DSG category (rows) and age group (columns), as the DfE's management plan template lays them out.
 import { DSG_CATEGORIES, DSG_CATEGORY_LABELS, type DsgCategory } from './codes';
-import { academicYearStartOf, financialYearBounds } from './dates';
+import { academicYearStartOf, DateRangeError, financialYearBounds } from './dates';
 import { apportionPennies, breakdownPennyDays, computeSpend, type SpendPlacement } from './spend';
 
 export const AGE_GROUPS = [
@@ -26,7 +26,10 @@ export function ageAtFinancialYearStart(p: DsgPlanPlacement, financialYear: stri
   if (p.birthMonth !== undefined) {
     const birthYear = Number(p.birthMonth.slice(0, 4));
     const birthMonth = Number(p.birthMonth.slice(5, 7));
-    return year - birthYear - (birthMonth >= 4 ? 1 : 0);
+    const age = year - birthYear - (birthMonth >= 4 ? 1 : 0);
+    if (!Number.isInteger(age))
+      throw new DateRangeError(`${JSON.stringify(p.birthMonth)} is not a birth month`);
+    return age;
   }
   if (p.ncy === undefined) return undefined;
   return p.ncy + academicYearStartOf(start) - academicYearStartOf(p.startDate) + 5;

@@ -2,7 +2,7 @@
 // files, and the filters the dashboard keeps in its URL — one schema, so a shared link, the API and the
 // export always mean the same placements.
 import { Need, Setting } from './codes';
-import { IsoDate } from './dates';
+import { FIRST_DATE, IsoDate, isDomainDate, LAST_DATE } from './dates';
 import { ChildRef, Id } from './placement';
 import * as z from './zod';
 
@@ -13,7 +13,8 @@ const QueryBoolean = z
 /** A date (midnight UTC) or a timestamp with offset, normalised to the UTC form updatedAt is stored in. */
 const Instant = z
   .union([IsoDate, z.iso.datetime({ offset: true })], 'expected a date YYYY-MM-DD or an ISO timestamp')
-  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString());
+  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString())
+  .refine((value) => isDomainDate(value.slice(0, 10)), `expected a time from ${FIRST_DATE} to ${LAST_DATE}`);
 
 /** A provider is named by its URN (6 or 7 digits: an exact match) or by part of its name (any case). */
 export const PROVIDER_URN = /^\d{6,7}$/;

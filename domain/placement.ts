@@ -1,7 +1,7 @@
 // Placement: one child's EHCP placement in one setting over a period, with its annual cost by funder.
 // The zod schemas are the single source of truth for validation and types across API, importer, CLI and UI.
 import { FUNDERS, MAX_NCY, MIN_NCY, Need, Setting } from './codes';
-import { IsoDate, YearMonth } from './dates';
+import { assertDomainDate, BirthMonth, DateRangeError, FIRST_YEAR, IsoDate, LAST_YEAR } from './dates';
 import * as z from './zod';
 
 /** Client- or server-given identifier: URL-safe, at most 64 characters. */
@@ -63,7 +63,7 @@ const placementFields = {
   providerName: z.string().trim().min(1).max(200).optional(),
   lookedAfter: z.boolean(),
   ncy: z.number().int().min(MIN_NCY).max(MAX_NCY).optional(),
-  birthMonth: YearMonth.optional(),
+  birthMonth: BirthMonth.optional(),
   startDate: IsoDate,
   endDate: IsoDate.optional(),
   endReason: EndReason.optional(),
@@ -162,4 +162,26 @@ export function costsOn(p: Pick<Placement, 'costHistory' | 'costs'>, isoDate: st
   let current = p.costHistory[0]?.costs ?? p.costs;
   for (const period of p.costHistory) if (period.effectiveFrom <= isoDate) current = period.costs;
   return current;
+}
+
+/**
+ * The dates of a placement as read back from the store, checked before a calendar engine (census snapshots,
+ * exports) relies on them: one stored before the bounds existed, or written around the API, is a
+ * DateRangeError naming the placement and field, never a runaway loop or a "NaN" in a file.
+ */
+export function assertPlacementDates(
+  p: Pick<Placement, 'id' | 'startDate' | 'endDate' | 'birthMonth' | 'costHistory'>,
+): void {
+  const what = (field: string) => `placement ${p.id}: ${field}`;
+  assertDomainDate(p.startDate, what('startDate'));
+  if (p.endDate !== undefined) assertDomainDate(p.endDate, what('endDate'));
+  for (const period of p.costHistory)
+    assertDomainDate(period.effectiveFrom, what('costHistory.effectiveFrom'));
+  if (p.birthMonth !== undefined) {
+    const year = Number(p.birthMonth.slice(0, 4));
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(p.birthMonth) || year < FIRST_YEAR || year > LAST_YEAR)
+      throw new DateRangeError(
+        `${what('birthMonth')} ${JSON.stringify(p.birthMonth)} is not a month in ${FIRST_YEAR}–${LAST_YEAR}`,
+      );
+  }
 }

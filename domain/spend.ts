@@ -28,7 +28,7 @@ import {
   SETTINGS,
   type Setting,
 } from './codes';
-import { financialYearBounds, toDayNumber } from './dates';
+import { eachMonth, financialYearBounds, toDayNumber } from './dates';
 import type { Placement } from './placement';
 
 export const DAYS_PER_YEAR = 365;
@@ -105,25 +105,13 @@ export interface SpendSummary {
   breakdown: BreakdownItem[];
 }
 
-const monthKey = (year: number, month0: number) => `${year}-${String(month0 + 1).padStart(2, '0')}`;
-
 /** Calendar months from the one containing `from` to the one containing `to`, with their first day numbers. */
 function monthsBetween(from: string, to: string): { months: string[]; starts: number[] } {
   const months: string[] = [];
   const starts: number[] = [];
-  let year = Number(from.slice(0, 4));
-  let month0 = Number(from.slice(5, 7)) - 1;
-  const lastKey = to.slice(0, 7);
-  for (;;) {
-    const key = monthKey(year, month0);
-    months.push(key);
-    starts.push(Date.UTC(year, month0, 1) / 86_400_000);
-    if (key === lastKey) break;
-    month0 += 1;
-    if (month0 === 12) {
-      month0 = 0;
-      year += 1;
-    }
+  for (const { month, firstDay } of eachMonth(from, to)) {
+    months.push(month);
+    starts.push(firstDay);
   }
   return { months, starts };
 }

@@ -2,8 +2,14 @@
 // unit costs and valid states; plus the ONS population the joiner rates need.
 // Decision record: model/decisions/snapshots.md.
 import { MAX_NCY, SETTING_INFO } from '../domain/codes';
-import { academicYearStartOf, censusDate, ncyFromBirthMonth } from '../domain/dates';
-import { costsOn, isActiveOn, type Placement, totalAnnualCost } from '../domain/placement';
+import { academicYearStartOf, censusDate, eachYear, ncyFromBirthMonth } from '../domain/dates';
+import {
+  assertPlacementDates,
+  costsOn,
+  isActiveOn,
+  type Placement,
+  totalAnnualCost,
+} from '../domain/placement';
 import { InputError, readCsv } from './csv';
 import {
   type CostRow,
@@ -176,12 +182,16 @@ export interface Snapshots {
   censuses: Map<number, Map<string, CensusEntry>>;
 }
 
-/** Placements → census snapshots → ModelData for projectMarkov. */
+/**
+ * Placements → census snapshots → ModelData for projectMarkov. A placement with a date outside 1990–2100 is a
+ * DateRangeError (domain/dates.ts) naming it.
+ */
 export function placementsToModelData(
   placements: readonly Placement[],
   options: SnapshotOptions = {},
 ): Snapshots {
   if (placements.length === 0) throw new SnapshotInputError('no placements: nothing to build a model from');
+  for (const p of placements) assertPlacementDates(p);
   const dates = placements.flatMap((p) => (p.endDate ? [p.startDate, p.endDate] : [p.startDate])).sort();
   const earliest = dates[0] as string;
   const asOf = options.asOf ?? (dates.at(-1) as string);
@@ -200,7 +210,7 @@ export function placementsToModelData(
       `placements span censuses ${firstYear}–${lastYear}: at least two January censuses are needed for transitions`,
     );
 
-  const censusYears = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
+  const censusYears = eachYear(firstYear, lastYear);
   const censuses = new Map(censusYears.map((year) => [year, censusSnapshot(placements, year)]));
   const transitions = censusYears
     .slice(0, -1)

@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DateRangeError } from '../../domain/dates';
 import { API_ROUTES } from './api-routes';
 import type { AppDeps } from './deps';
 import { AppError, tooLarge, UnauthorizedError } from './errors';
@@ -62,6 +63,12 @@ export function createApp({ deps, identity, routes = API_ROUTES, logError = cons
       return c.json(
         { error: error.code, message: error.message, ...error.details },
         error.status as ContentfulStatusCode,
+      );
+    // Query and body dates are refused by their schemas first, so this is a stored record out of range.
+    if (error instanceof DateRangeError)
+      return c.json(
+        { error: 'date_out_of_range', message: `stored data out of range: ${error.message}` },
+        422,
       );
     const requestId = crypto.randomUUID();
     logError(error, requestId);

@@ -2,7 +2,7 @@
 // duplicates), a January census snapshot, and the four witan.send files built by the model's own snapshots.
 import { dsgCategoryOf, phaseOfNcy } from '../../domain/codes';
 import { censusDate } from '../../domain/dates';
-import { costsOn, type Placement, totalAnnualCost } from '../../domain/placement';
+import { assertPlacementDates, costsOn, type Placement, totalAnnualCost } from '../../domain/placement';
 import { DEFAULT_DEMO_POPULATION } from '../../model/population-default';
 import { censusSnapshot, placementsToModelData, type SnapshotOptions } from '../../model/snapshots';
 import { toWitanCsv, type WitanCsvTexts } from '../../model/witan';
@@ -62,6 +62,7 @@ export function placementsCsv(placements: readonly Placement[]): string {
 
 /** The January census of `year` (model/snapshots.ts: one placement per child, active on census day). */
 export function censusCsv(placements: readonly Placement[], year: number): string {
+  for (const p of placements) assertPlacementDates(p);
   const date = censusDate(year);
   const byId = new Map(placements.map((p) => [p.id, p]));
   const rows = [...censusSnapshot(placements, year).values()]

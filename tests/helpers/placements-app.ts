@@ -83,5 +83,5 @@ export async function placementsApp(today = '2026-01-10') {
     return count;
   };
 
-  return { app, deps, call, clock, itemCount, actor: CALLERS };
+  return { app, deps, call, clock, itemCount, actor: CALLERS, table };
 }

@@ -309,6 +309,32 @@ describe('GET /outturn', () => {
     expect(body.asOf).toBe('2025-10-15');
   });
 
+  // Issue 12, finding 1: these passed validation, and the month loop ran away with a NaN year until the heap
+  // was gone (fy=0000-01) or answered 500 (fy=9999-00, asOf=0000-01-01).
+  it.each([
+    ['/spend?fy=0000-01', 'query.fy'],
+    ['/spend?fy=0100-01', 'query.fy'],
+    ['/spend?fy=9999-00', 'query.fy'],
+    ['/spend?fy=1999-00', 'query.fy'],
+    ['/outturn?fy=0000-01', 'query.fy'],
+    ['/outturn?asOf=0000-01-01', 'query.asOf'],
+    ['/outturn?fy=2025-26&asOf=2101-01-01', 'query.asOf'],
+    ['/exports/dsg-plan.csv?fy=0100-01', 'query.fy'],
+    ['/exports/dsg-plan.xlsx?fy=2100-01', 'query.fy'],
+    ['/budgets/0000-01', 'financialYear'],
+    ['/summary?asOf=1989-12-31', 'query.asOf'],
+    ['/alerts?since=0000-01', 'query.since'],
+    ['/placements?changedSince=0001-01-01T00:00:00Z', 'query.changedSince'],
+  ])('refuses %s with a 400 naming %s', async (path, field) => {
+    const response = await call('GET', path);
+    expect(response.status).toBe(400);
+    expect(await fieldsOf(response)).toEqual([field]);
+  });
+
+  it('answers the first and last financial years in range', async () => {
+    for (const fy of ['2000-01', '2099-00']) expect((await call('GET', `/spend?fy=${fy}`)).status).toBe(200);
+  });
+
   it('names a bad asOf', async () => {
     const response = await call('GET', '/outturn?fy=2025-26&asOf=2025-02-30');
     expect(response.status).toBe(400);

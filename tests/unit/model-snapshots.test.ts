@@ -11,31 +11,9 @@ import {
   transitionsBetween,
 } from '../../model/snapshots';
 import { ONS_POPULATION_CSV } from '../helpers/data';
+import { education, storedPlacement } from '../helpers/placement';
 
-const education = (amount: number) => ({ education: amount, socialCare: 0, health: 0, transport: 0 });
-
-function placement(id: string, fields: Partial<Placement>): Placement {
-  const costs = fields.costs ?? education(20_000);
-  return {
-    id,
-    childRef: `child-${id}`,
-    primaryNeed: 'ASD',
-    setting: 'maintained-special',
-    residential: false,
-    inBorough: true,
-    lookedAfter: false,
-    ncy: 3,
-    startDate: '2019-09-01',
-    costs,
-    costHistory: [{ effectiveFrom: fields.startDate ?? '2019-09-01', costs }],
-    version: 1,
-    createdAt: '2019-09-01T00:00:00Z',
-    updatedAt: '2019-09-01T00:00:00Z',
-    createdBy: 'test',
-    updatedBy: 'test',
-    ...fields,
-  } as Placement;
-}
+const placement = storedPlacement;
 
 describe('ncyAt', () => {
   it('counts academic years since the start, or uses the birth month', () => {
