@@ -21,6 +21,24 @@ export const NEEDS = [
 export const Need = z.enum(NEEDS);
 export type Need = z.infer<typeof Need>;
 
+/** SEN2 primary needs in plain words (docs/domain.md). */
+export const NEED_LABELS: Record<Need, string> = {
+  ASD: 'Autistic spectrum disorder',
+  SEMH: 'Social, emotional and mental health',
+  SLCN: 'Speech, language and communication needs',
+  MLD: 'Moderate learning difficulty',
+  SLD: 'Severe learning difficulty',
+  PMLD: 'Profound and multiple learning difficulty',
+  SPLD: 'Specific learning difficulty',
+  HI: 'Hearing impairment',
+  VI: 'Vision impairment',
+  MSI: 'Multi-sensory impairment',
+  PD: 'Physical disability',
+  DS: 'Down syndrome',
+  OTH: 'Other difficulty or disability',
+  NSA: 'SEN support but no specialist assessment',
+};
+
 export const SETTINGS = [
   'mainstream',
   'resourced-provision',
@@ -131,6 +149,14 @@ export const PHASES = ['early-years', 'primary', 'secondary', 'post-16', 'post-1
 export const Phase = z.enum(PHASES);
 export type Phase = z.infer<typeof Phase>;
 
+export const PHASE_LABELS: Record<Phase, string> = {
+  'early-years': 'Early years (nursery)',
+  primary: 'Primary (Reception to Year 6)',
+  secondary: 'Secondary (Years 7 to 11)',
+  'post-16': 'Post-16 (Years 12 to 14)',
+  'post-19': 'Post-19 (to age 25)',
+};
+
 export const MIN_NCY = -2;
 export const MAX_NCY = 20;
 
@@ -143,5 +169,21 @@ export function phaseOfNcy(ncy: number): Phase {
   return 'post-19';
 }
 
+/** A national curriculum year in words: nursery below 0, Reception 0, Year 1–14, post-19 from 15. */
+export function ncyLabel(ncy: number): string {
+  if (ncy < 0) return `Nursery (NCY ${ncy})`;
+  if (ncy === 0) return 'Reception';
+  if (ncy <= 14) return `Year ${ncy}`;
+  return `Post-19 (NCY ${ncy})`;
+}
+
 export const FUNDERS = ['education', 'socialCare', 'health', 'transport'] as const;
 export type Funder = (typeof FUNDERS)[number];
+
+/** Who pays each part of a placement's cost. */
+export const FUNDER_LABELS: Record<Funder, string> = {
+  education: 'Education (high needs block)',
+  socialCare: 'Social care',
+  health: 'Health',
+  transport: 'Home-to-school transport',
+};

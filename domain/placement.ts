@@ -44,6 +44,17 @@ export const END_REASONS = [
   'other',
 ] as const;
 export const EndReason = z.enum(END_REASONS);
+export type EndReason = z.infer<typeof EndReason>;
+
+export const END_REASON_LABELS: Record<EndReason, string> = {
+  'moved-setting': 'Moved to another setting',
+  'moved-out-of-area': 'Moved out of the area',
+  'plan-ceased-needs-met': 'Plan ceased: needs met',
+  'plan-ceased-other': 'Plan ceased: other reason',
+  'transferred-to-adult-services': 'Transferred to adult services',
+  'left-education': 'Left education or training',
+  other: 'Other',
+};
 
 const placementFields = {
   childRef: ChildRef,

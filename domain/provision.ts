@@ -22,8 +22,16 @@ export const CommissionedPlaces = z.strictObject({
   places: z.number().int().min(0),
 });
 
+export const PLANNED_CHANGE_KINDS = ['opening', 'expansion', 'reduction', 'closing'] as const;
+export const PLANNED_CHANGE_LABELS: Record<(typeof PLANNED_CHANGE_KINDS)[number], string> = {
+  opening: 'Opening',
+  expansion: 'Expansion',
+  reduction: 'Reduction',
+  closing: 'Closing',
+};
+
 export const PlannedChange = z.strictObject({
-  kind: z.enum(['opening', 'expansion', 'reduction', 'closing']),
+  kind: z.enum(PLANNED_CHANGE_KINDS),
   date: IsoDate,
   /** Places added (positive) or removed (negative) from this date. */
   places: z.number().int(),
