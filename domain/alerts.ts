@@ -1,6 +1,7 @@
 // Monthly capacity and spend alerts: pure rules over figures gathered elsewhere, and the digest a planner
 // reads. The rules know nothing of where the digest goes (SNS in AWS, an outbox locally).
 import type { Need, Phase } from './codes';
+import { occupancyLevel, occupancyShare, type ProvisionOccupancy } from './occupancy';
 import * as z from './zod';
 
 export const AlertThresholds = z.strictObject({
@@ -14,6 +15,7 @@ export const AlertThresholds = z.strictObject({
   outOfBoroughGrowthWarn: z.number().nonnegative().default(0.1),
 });
 export type AlertThresholds = z.infer<typeof AlertThresholds>;
+export type { ProvisionOccupancy } from './occupancy';
 
 export const SEVERITIES = ['critical', 'warn', 'watch'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -35,13 +37,6 @@ export interface Alert {
   /** Dashboard view to open, relative to the dashboard URL (e.g. `#/sufficiency`). */
   view: string;
   figures: Record<string, number | string>;
-}
-
-export interface ProvisionOccupancy {
-  provisionId: string;
-  name: string;
-  places: number;
-  occupied: number;
 }
 
 export interface ProjectedShortfall {
@@ -76,12 +71,10 @@ const money = (value: number) => `£${Math.round(value).toLocaleString('en-GB')}
 
 export function occupancyAlerts(rows: ProvisionOccupancy[], t: AlertThresholds): Alert[] {
   return rows.flatMap((row) => {
-    // A provision with no places that still has children in it is over capacity, not "infinitely full".
-    const share =
-      row.places > 0 ? row.occupied / row.places : row.occupied > 0 ? Number.POSITIVE_INFINITY : 0;
-    const severity: Severity | undefined =
-      share >= t.occupancyCritical ? 'critical' : share >= t.occupancyWarn ? 'warn' : undefined;
-    if (!severity) return [];
+    const share = occupancyShare(row);
+    const level = occupancyLevel(share, t);
+    if (level === 'ok') return [];
+    const severity: Severity = level;
     const shown = Number.isFinite(share) ? percent(share) : 'over capacity';
     return [
       {
@@ -94,7 +87,7 @@ export function occupancyAlerts(rows: ProvisionOccupancy[], t: AlertThresholds):
             ? ' No local place is left: the next child with this need is likely to go out of borough.'
             : ' Few places are left: review commissioning before the next admissions round.'
         }`,
-        view: '#/sufficiency',
+        view: '#/provisions',
         figures: {
           places: row.places,
           occupied: row.occupied,

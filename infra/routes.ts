@@ -44,6 +44,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/provisions', fn: 'read', groups: everyone },
   { method: 'POST', path: '/provisions', fn: 'planning', groups: ['planners'] },
   { method: 'GET', path: '/provisions/{id}', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/occupancy', fn: 'read', groups: everyone },
   { method: 'PATCH', path: '/provisions/{id}', fn: 'planning', groups: ['planners'] },
   { method: 'POST', path: '/projections', fn: 'planning', groups: ['planners'] },
   { method: 'GET', path: '/projections/{id}', fn: 'read', groups: everyone },
@@ -65,6 +66,8 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/alerts', fn: 'read', groups: everyone },
   // A deployed stack runs alerts from its schedule: the app answers 503 here, but the route is real locally.
   { method: 'POST', path: '/alerts/runs', fn: 'planning', groups: ['planners'] },
+  // Who the caller is and their groups: the dashboard shows each group what the table lets it do.
+  { method: 'GET', path: '/me', fn: 'read', groups: everyone },
   // The dashboard's static page and assets: no data in them, and the browser must load them to sign in.
   { method: 'GET', path: '/', fn: 'read', groups: 'public' },
   { method: 'GET', path: '/assets/{proxy+}', fn: 'read', groups: 'public' },

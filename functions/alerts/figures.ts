@@ -1,22 +1,12 @@
 // Gathers what the alert rules look at, from the authority's own records: provision occupancy, the
 // out-of-borough count now and a year ago, the outturn forecast against budget, and projected shortfalls.
-import type {
-  AlertFigures,
-  OutturnFigures,
-  ProjectedShortfall,
-  ProvisionOccupancy,
-} from '../../domain/alerts';
+import type { AlertFigures, OutturnFigures, ProjectedShortfall } from '../../domain/alerts';
 import { Phase } from '../../domain/codes';
-import {
-  academicYearStartOf,
-  censusDate,
-  financialYearLabel,
-  financialYearStartOf,
-  toDayNumber,
-} from '../../domain/dates';
+import { censusDate, financialYearLabel, financialYearStartOf, toDayNumber } from '../../domain/dates';
+import { provisionOccupancy } from '../../domain/occupancy';
 import { forecastOutturn } from '../../domain/outturn';
 import { isActiveOn, type Placement } from '../../domain/placement';
-import { type Provision, placesInAcademicYear } from '../../domain/provision';
+import type { Provision } from '../../domain/provision';
 import { ModelInputError } from '../../model/estimate';
 import { projectMarkov } from '../../model/markov';
 import type { CapacityRow } from '../../model/output';
@@ -30,24 +20,6 @@ import { type Publisher, runMonthlyAlerts } from './run';
 const SHORTFALL_DRAWS = 500;
 const SHORTFALL_SEED = 42;
 const DAYS_PER_MONTH = 365.25 / 12;
-
-export function provisionOccupancy(
-  provisions: Provision[],
-  placements: Placement[],
-  asOf: string,
-): ProvisionOccupancy[] {
-  const year = academicYearStartOf(asOf);
-  const occupied = new Map<string, number>();
-  for (const p of placements)
-    if (p.provisionId && isActiveOn(p, asOf))
-      occupied.set(p.provisionId, (occupied.get(p.provisionId) ?? 0) + 1);
-  return provisions.map((provision) => ({
-    provisionId: provision.id,
-    name: provision.name,
-    places: placesInAcademicYear(provision, year),
-    occupied: occupied.get(provision.id) ?? 0,
-  }));
-}
 
 export const yearBefore = (isoDate: string): string =>
   `${Number(isoDate.slice(0, 4)) - 1}${isoDate.slice(4) === '-02-29' ? '-02-28' : isoDate.slice(4)}`;

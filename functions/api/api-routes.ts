@@ -3,6 +3,7 @@
 import type { RouteModule } from './app';
 import { alertRoutes } from './routes/alerts';
 import { financeRoutes } from './routes/finance';
+import { meRoutes } from './routes/me';
 import { placementRoutes } from './routes/placements';
 import { projectionRoutes } from './routes/projections';
 import { provisionRoutes } from './routes/provisions';
@@ -15,4 +16,5 @@ export const API_ROUTES: readonly RouteModule[] = [
   projectionRoutes,
   financeRoutes,
   alertRoutes,
+  meRoutes,
 ];

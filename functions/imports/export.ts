@@ -8,7 +8,7 @@ import { censusSnapshot, placementsToModelData, type SnapshotOptions } from '../
 import { toWitanCsv, type WitanCsvTexts } from '../../model/witan';
 import { DEFAULT_HEADERS, type ImportField } from './mapping';
 
-type Cell = string | number | boolean | undefined;
+export type Cell = string | number | boolean | undefined;
 
 /** A cell quoted when needed; text starting like a formula is prefixed with ' so spreadsheets do not run it. */
 function csvCell(value: Cell): string {
@@ -50,14 +50,20 @@ const PLACEMENT_COLUMNS: [ImportField, (p: Placement) => Cell][] = [
 const byStart = (a: Placement, b: Placement) =>
   a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : 1;
 
-/** Every placement with its current costs; `Placement ID`, `Version` and `Updated At` are ignored on import. */
-export function placementsCsv(placements: readonly Placement[]): string {
-  return toCsv(
-    ['Placement ID', ...PLACEMENT_COLUMNS.map(([field]) => header(field)), 'Version', 'Updated At'],
-    [...placements]
+/** Placements as a table in the import's default headers, current costs, oldest start first. */
+export function placementTable(placements: readonly Placement[]): { header: string[]; rows: Cell[][] } {
+  return {
+    header: ['Placement ID', ...PLACEMENT_COLUMNS.map(([field]) => header(field)), 'Version', 'Updated At'],
+    rows: [...placements]
       .sort(byStart)
       .map((p) => [p.id, ...PLACEMENT_COLUMNS.map(([, value]) => value(p)), p.version, p.updatedAt]),
-  );
+  };
+}
+
+/** Every placement with its current costs; `Placement ID`, `Version` and `Updated At` are ignored on import. */
+export function placementsCsv(placements: readonly Placement[]): string {
+  const { header: names, rows } = placementTable(placements);
+  return toCsv(names, rows);
 }
 
 /** The January census of `year` (model/snapshots.ts: one placement per child, active on census day). */

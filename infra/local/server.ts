@@ -1,5 +1,6 @@
 // The local runtime (`npm start`): Amazon's DynamoDB Local with data on disk, the same Hono app the Lambda
-// serves, and a developer identity in all four groups. That identity exists only here, never in a bundle.
+// serves, and a developer identity in all four groups (or one, with the `?as=<group>` switch of act-as.ts).
+// That identity exists only here, never in a bundle.
 // Tests, benches and the dashboard's browser tests call `startLocal` to run the whole product in-process.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { GROUPS, type Identity, type IdentitySource } from '../../functions/api/
 import { createStores } from '../../functions/store';
 import { buildDashboard } from '../../web/build';
 import { alertConfigOf, DEMO_SLUG, loadAuthorityConfig } from '../config';
+import { actAsIdentity, mountActAsSwitch } from './act-as';
 import { type DemoAuthority, generateDemoAuthority } from './demo/generate';
 import { seedDemo } from './demo/seed';
 import { localClientConfig, startDynamoDbLocal } from './dynamodb-local';
@@ -47,7 +49,7 @@ export interface LocalOptions {
   /** The authority to load when seeding; default the generated demo authority (seeded, reproducible). */
   demo?: () => DemoAuthority;
   tableName?: string;
-  /** Who the caller is; default the local developer. Tests pass narrower identities. */
+  /** Who the caller is; default the local developer (narrowed by the `?as=<group>` switch). */
   identity?: IdentitySource;
   /**
    * Hook for extra routes on the app after the API's own (the dashboard's static files, test-only routes).
@@ -111,9 +113,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     // One process serves what the deployed stack splits between the main API and the files functions.
     const app = createApp({
       deps,
-      identity: options.identity ?? (() => LOCAL_DEVELOPER),
+      identity: options.identity ?? actAsIdentity(LOCAL_DEVELOPER),
       routes: [...API_ROUTES, ...FILE_ROUTES],
     });
+    mountActAsSwitch(app);
     // The dashboard is rebuilt at every start (esbuild: well under a second), so web/dist is never stale.
     if (!options.configureApp) await buildDashboard();
     (options.configureApp ?? ((target: App) => mountDashboard(target)))(app, deps);

@@ -66,6 +66,11 @@ describe('cdk synth with bundling', () => {
         sources.some((source) => /(^|\/)exceljs\//.test(source)),
         `${name} carries exceljs`,
       ).toBe(name === 'exports' || name === 'imports');
+      // The local runtime (its developer identity and the ?as=<group> switch) never reaches a function.
+      expect(
+        sources.filter((source) => /(^|\/)infra\/local\//.test(source)),
+        `${name} carries the local runtime`,
+      ).toEqual([]);
       return {
         function: name,
         'bundle KB': Number((statSync(bundle).size / 1024).toFixed(1)),

@@ -77,4 +77,36 @@ describe('startLocal', () => {
       await empty.stop();
     }
   }, 120_000);
+
+  it('acts as one group after /?as=<group>, and as every group again after /?as=all', async () => {
+    const local = await startLocal({ ...quiet, inMemory: true, seedDemo: false });
+    const groupsWith = async (cookie?: string) =>
+      (
+        (await (await fetch(`${local.url}/me`, cookie ? { headers: { cookie } } : {})).json()) as {
+          groups: string[];
+        }
+      ).groups;
+    try {
+      expect(await groupsWith()).toEqual(['caseworkers', 'planners', 'finance', 'readers']);
+      const switched = await fetch(`${local.url}/?as=readers`);
+      const cookie = switched.headers.get('set-cookie')?.split(';')[0];
+      expect(cookie).toBe('send-local-as=readers');
+      expect(await groupsWith(cookie)).toEqual(['readers']);
+      // The switch narrows what the API allows, not only what the page shows.
+      const refused = await fetch(`${local.url}/placements`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: cookie as string },
+        body: ISSUE_BODY,
+      });
+      expect(refused.status).toBe(403);
+
+      const back = await fetch(`${local.url}/?as=all`, { headers: { cookie: cookie as string } });
+      expect(back.headers.get('set-cookie')).toMatch(/^send-local-as=; Max-Age=0/);
+      const wrong = await fetch(`${local.url}/?as=admins`);
+      expect(wrong.status).toBe(400);
+      expect(await wrong.json()).toMatchObject({ errors: [{ field: 'query.as' }] });
+    } finally {
+      await local.stop();
+    }
+  }, 120_000);
 });

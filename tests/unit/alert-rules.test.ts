@@ -9,6 +9,7 @@ import {
   outturnAlerts,
   shortfallAlerts,
 } from '../../domain/alerts';
+import { occupancyLevel, occupancyShare, provisionOccupancy } from '../../domain/occupancy';
 import { monthOf } from '../../functions/alerts/run';
 
 const thresholds = AlertThresholds.parse({});
@@ -39,6 +40,73 @@ describe('provision occupancy (warn ≥ 90%, critical ≥ 100%)', () => {
 
   it('says nothing of an empty provision with no places', () => {
     expect(occupancyAlerts([provision(0, 0)], thresholds)).toEqual([]);
+  });
+
+  it('alerts exactly where the shared occupancy level is not ok, with that level as severity', () => {
+    const custom = { ...thresholds, occupancyWarn: 0.8, occupancyCritical: 0.95 };
+    for (const t of [thresholds, custom])
+      for (let occupied = 0; occupied <= 130; occupied++)
+        for (const places of [0, 40, 100]) {
+          const level = occupancyLevel(occupancyShare({ places, occupied }), t);
+          const alerts = occupancyAlerts([provision(occupied, places)], t);
+          expect(alerts.map((a) => a.severity)).toEqual(level === 'ok' ? [] : [level]);
+        }
+  });
+});
+
+describe('provision occupancy on a date', () => {
+  const base = {
+    name: 'Oak ASD base',
+    type: 'resourced-provision' as const,
+    needs: ['ASD' as const],
+    phases: ['primary' as const],
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    createdBy: '',
+    updatedBy: '',
+  };
+  const oak = {
+    ...base,
+    id: 'oak',
+    commissionedPlaces: [
+      { academicYear: 2025, places: 10 },
+      { academicYear: 2026, places: 12 },
+    ],
+    plannedChanges: [],
+  };
+  const elm = { ...oak, id: 'elm', name: 'Elm', commissionedPlaces: [{ academicYear: 2024, places: 0 }] };
+  const at = (provisionId: string | undefined, startDate: string, endDate?: string) => ({
+    provisionId,
+    startDate,
+    ...(endDate ? { endDate } : {}),
+  });
+  const placements = [
+    at('oak', '2025-09-01'),
+    at('oak', '2025-09-01', '2026-01-15'), // ends on the day: still there (end dates are inclusive)
+    at('oak', '2025-09-01', '2026-01-14'), // gone the day before
+    at('oak', '2026-01-16'), // not yet started
+    at('elm', '2024-09-01'),
+    at(undefined, '2020-09-01'),
+  ];
+
+  it('counts the placements naming each provision that are active that day, against that year’s places', () => {
+    expect(provisionOccupancy([oak, elm], placements, '2026-01-15')).toEqual([
+      { provisionId: 'oak', name: 'Oak ASD base', places: 10, occupied: 2 },
+      { provisionId: 'elm', name: 'Elm', places: 0, occupied: 1 },
+    ]);
+    // September 2026 is the next academic year: 12 places.
+    expect(provisionOccupancy([oak], placements, '2026-09-01')[0]).toMatchObject({ places: 12, occupied: 2 });
+  });
+
+  it('gives the share and level the alert uses: over capacity when a place-less provision has children', () => {
+    expect(occupancyShare({ places: 10, occupied: 9 })).toBe(0.9);
+    expect(occupancyLevel(0.9, thresholds)).toBe('warn');
+    expect(occupancyLevel(0.8999, thresholds)).toBe('ok');
+    expect(occupancyLevel(1, thresholds)).toBe('critical');
+    expect(occupancyShare({ places: 0, occupied: 1 })).toBe(Number.POSITIVE_INFINITY);
+    expect(occupancyLevel(occupancyShare({ places: 0, occupied: 1 }), thresholds)).toBe('critical');
+    expect(occupancyShare({ places: 0, occupied: 0 })).toBe(0);
   });
 });
 
@@ -155,6 +223,7 @@ describe('digest', () => {
     expect(digest.body).toContain('1 new, 1 continuing, 1 resolved.');
     expect(digest.body).toContain('Resolved: Out-of-borough placements up 12%');
     expect(digest.body).toContain('http://localhost:3000/#/finance');
+    expect(digest.body).toContain('http://localhost:3000/#/provisions');
   });
 
   it('says so when nothing crossed a threshold', () => {

@@ -1,16 +1,34 @@
-// /exports of placements (everyone signed in may read): all placements, a January census snapshot, and the
-// witan.send input files. The DSG management plan exports (/exports/dsg-plan.*) live with the finance routes.
+// /exports of placements (everyone signed in may read): placements (all, or those a GET /placements query
+// picks) as CSV or XLSX, a January census snapshot, and the witan.send input files. The DSG management plan exports (/exports/dsg-plan.*) live with the finance routes.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import {
+  describePlacementFilter,
+  PlacementFilterQuery,
+  placementFilterSlug,
+} from '../../../domain/placement-filter';
 import * as z from '../../../domain/zod';
 import { SnapshotInputError } from '../../../model/snapshots';
+import { placementsWorkbook } from '../../exports/placements';
 import { censusCsv, placementsCsv, WITAN_FILES, type WitanFile, witanFiles } from '../../imports/export';
+import { listAll } from '../../store/list-all';
 import type { AppEnv } from '../app';
 import { AppError, NotFoundError } from '../errors';
 import { readQuery } from '../http';
 import { requireIdentity } from '../identity';
 
 const CensusQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The placements a GET /placements query picks (without limit and cursor): all of them without one. */
+async function filteredPlacements(c: Context<AppEnv>) {
+  const filter = readQuery(c, PlacementFilterQuery);
+  const store = c.get('deps').placements;
+  const placements = Object.keys(filter).length === 0 ? await store.all() : await listAll(store, filter);
+  const slug = placementFilterSlug(filter);
+  return { filter, placements, name: slug === 'all' ? 'placements' : `placements-${slug}` };
+}
 
 const csvResponse = (c: Context<AppEnv>, text: string, fileName: string) =>
   c.body(text, 200, {
@@ -23,7 +41,23 @@ export function exportRoutes() {
 
   routes.get('/exports/placements.csv', async (c) => {
     requireIdentity(c);
-    return csvResponse(c, placementsCsv(await c.get('deps').placements.all()), 'placements.csv');
+    const { placements, name } = await filteredPlacements(c);
+    return csvResponse(c, placementsCsv(placements), `${name}.csv`);
+  });
+
+  routes.get('/exports/placements.xlsx', async (c) => {
+    requireIdentity(c);
+    const deps = c.get('deps');
+    const { filter, placements, name } = await filteredPlacements(c);
+    const workbook = await placementsWorkbook(placements, {
+      authorityName: deps.alerting.settings.authorityName,
+      filter: describePlacementFilter(filter),
+      generatedAt: deps.now(),
+    });
+    return c.body(new Uint8Array(workbook), 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': `attachment; filename="${name}.xlsx"`,
+    });
   });
 
   routes.get('/exports/census.csv', async (c) => {

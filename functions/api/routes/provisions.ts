@@ -1,14 +1,21 @@
-// /provisions: local commissioned capacity. Planners write; everyone signed in reads.
+// /provisions: local commissioned capacity. Planners write; everyone signed in reads. /occupancy: how full
+// each provision is on a date, computed as the monthly occupancy alert computes it (domain/occupancy.ts).
 import { Hono } from 'hono';
+import { academicYearStartOf, IsoDate } from '../../../domain/dates';
+import { occupancyLevel, occupancyShare, provisionOccupancy } from '../../../domain/occupancy';
 import { Id } from '../../../domain/placement';
 import { ProvisionInput, ProvisionPatch } from '../../../domain/provision';
+import * as z from '../../../domain/zod';
+import { listAll } from '../../store/list-all';
 import type { AppEnv } from '../app';
 import { NotFoundError } from '../errors';
-import { parseWith, readJson } from '../http';
+import { parseWith, readJson, readQuery } from '../http';
 import { requireGroup, requireIdentity } from '../identity';
 import { actorOf, etag, requiredVersion } from './concurrency';
 
 const provisionId = (raw: string) => parseWith(Id, raw, 'id');
+
+const OccupancyQuery = z.strictObject({ asOf: IsoDate.optional() });
 
 export function provisionRoutes() {
   const routes = new Hono<AppEnv>();
@@ -30,6 +37,33 @@ export function provisionRoutes() {
   routes.get('/provisions', async (c) => {
     requireIdentity(c);
     return c.json({ items: await c.get('deps').provisions.all() });
+  });
+
+  routes.get('/occupancy', async (c) => {
+    requireIdentity(c);
+    const deps = c.get('deps');
+    const { asOf = deps.now().toISOString().slice(0, 10) } = readQuery(c, OccupancyQuery);
+    const { occupancyWarn, occupancyCritical } = deps.alerting.settings.thresholds;
+    const provisions = await deps.provisions.all();
+    // Only the placements that name a provision, each provision's through its own index.
+    const named = await Promise.all(
+      provisions.map((provision) => listAll(deps.placements, { provisionId: provision.id })),
+    );
+    const items = provisionOccupancy(provisions, named.flat(), asOf).map((row) => {
+      const share = occupancyShare(row);
+      return {
+        ...row,
+        // Children in a provision with no places: over capacity, a share JSON cannot write.
+        share: Number.isFinite(share) ? share : null,
+        level: occupancyLevel(share, { occupancyWarn, occupancyCritical }),
+      };
+    });
+    return c.json({
+      asOf,
+      academicYear: academicYearStartOf(asOf),
+      thresholds: { occupancyWarn, occupancyCritical },
+      items,
+    });
   });
 
   routes.get('/provisions/:id', async (c) => {
