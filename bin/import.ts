@@ -36,7 +36,7 @@ const USAGE = `usage:
   --mapping       a mapping JSON: { "columns": { "childRef": "My Header" }, "values": { "setting": { "ISS": "independent-special" } } }
   --la            SEN2: the returning LA's code, when the sen2 module is not there
   --salt          SEN2: secret for pseudonymising UPN-shaped person IDs (or env IMPORT_SALT)
-  --json          print { id, imported, rejected, duplicates, rejectFile } as JSON
+  --json          print { id, imported, rejected, duplicates, editedSince, rejectFile } as JSON
 Writes <file>.rejects.csv (line, reason, the row). API_URL (default http://localhost:3000), API_TOKEN.`;
 
 const RETRIES = 5;
@@ -48,6 +48,7 @@ interface JobSummary {
   imported: number;
   rejected: number;
   duplicates: number;
+  editedSince: number;
   resumed?: boolean;
 }
 
@@ -172,6 +173,7 @@ async function importCommand(path: string, flags: Flags): Promise<void> {
     imported: job.imported,
     rejected: job.rejected,
     duplicates: job.duplicates,
+    editedSince: job.editedSince,
     rejectFile,
     ...(parsed.notes?.length ? { notes: parsed.notes } : {}),
     ...(parsed.ignored.length ? { ignoredColumns: parsed.ignored } : {}),
@@ -184,6 +186,10 @@ async function importCommand(path: string, flags: Flags): Promise<void> {
   console.log(
     `imported ${job.imported}, rejected ${job.rejected}, duplicates ${job.duplicates} (import ${job.id})`,
   );
+  if (job.editedSince > 0)
+    console.log(
+      `${job.editedSince} rows this import had written before it stopped were changed since, and left as they are now`,
+    );
   if (job.rejected > 0) console.log(`rejected rows, with line and reason: ${rejectFile}`);
   for (const note of parsed.notes ?? []) console.log(`note: ${note}`);
   if (parsed.ignored.length > 0) console.log(`columns not used: ${parsed.ignored.join(', ')}`);

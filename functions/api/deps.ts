@@ -5,13 +5,13 @@ import type { Provision } from '../../domain/provision';
 import type { AlertRunStore, AlertSettings, Publisher } from '../alerts/run';
 import type { ImportStore } from '../imports/job';
 import type { BudgetStore } from '../store/budgets';
-import type { PlacementStore, ProvisionStore, WriteContext } from '../store/ports';
+import type { BulkCreateOutcome, PlacementStore, ProvisionStore, WriteContext } from '../store/ports';
 import type { ProjectionStore } from '../store/projections';
 
 export interface AppDeps {
   now: () => Date;
-  placements: PlacementStore & BulkPut<Placement>;
-  provisions: ProvisionStore & BulkPut<Provision>;
+  placements: PlacementStore & BulkCreate<Placement>;
+  provisions: ProvisionStore & BulkCreate<Provision>;
   alertRuns: AlertRunStore;
   /** The authority's alert settings, and where a digest goes (absent where runs come only from the schedule). */
   alerting: { settings: AlertSettings; publisher?: Publisher };
@@ -22,7 +22,11 @@ export interface AppDeps {
   projections: ProjectionStore;
 }
 
-/** Batched writes for seeding and bulk import, each record with its 'create' audit entry. */
-export interface BulkPut<T> {
-  putMany(records: T[], context: WriteContext): Promise<void>;
+/**
+ * Bulk create for seeding and import: each record with its 'create' audit entry, in one transaction per group
+ * of records. Only records whose id is new are written; an existing record is never overwritten, and comes back
+ * as not created with its stored version (and the import job that created it, if one did).
+ */
+export interface BulkCreate<T> {
+  createMany(records: T[], context: WriteContext & { importJob?: string }): Promise<BulkCreateOutcome[]>;
 }

@@ -4,8 +4,8 @@
 
 import { type Placement, PlacementInput } from '../../domain/placement';
 import { buildPlacement } from '../../domain/placement-build';
-import type { BulkPut } from '../api/deps';
-import type { Actor, WriteContext } from '../store/ports';
+import type { BulkCreate } from '../api/deps';
+import type { Actor } from '../store/ports';
 import { importedPlacementId } from './keys';
 import type { Reject, ValidRow } from './rows';
 
@@ -34,12 +34,17 @@ export interface ImportJob {
   totalRows?: number;
   imported: number;
   duplicates: number;
+  /**
+   * Rows this job had written before it was cut short that someone changed (or ended) before it resumed: left
+   * as they are now, never written again.
+   */
+  editedSince: number;
   rejected: number;
   rejects: StoredReject[];
   /** The creation time written on every placement of this job, so a retried batch rewrites identical records. */
   startedAt: string;
   updatedAt: string;
-  /** Ids the current batch is writing: a resumed batch may write them again without calling them duplicates. */
+  /** Ids the current batch is writing: a resumed batch finds which of them this job itself created. */
   inFlight?: string[];
   createdBy: Actor;
   error?: string;
@@ -48,6 +53,7 @@ export interface ImportJob {
 export interface BatchOutcome {
   imported: number;
   duplicates: number;
+  editedSince: number;
   rejects: StoredReject[];
 }
 
@@ -70,16 +76,11 @@ export interface ImportStore {
 
 export interface ImportDeps {
   imports: ImportStore;
-  placements: BulkPut<Placement>;
+  placements: BulkCreate<Placement>;
 }
 
-/** Rows per batch: one existence read (BatchGet, 100 keys a call) and its writes. */
+/** Rows per batch: one existence read (BatchGet, 100 keys a call) and its conditional writes. */
 export const BATCH_ROWS = 500;
-/**
- * A batch's writes go out as putMany calls of this many rows, all at once: 100 rows are 200 items, the 8
- * BatchWriteItem calls one putMany keeps in flight, so the whole batch goes in one wave.
- */
-const ROWS_PER_PUT = 100;
 
 export function newJob(fields: {
   id: string;
@@ -106,6 +107,7 @@ export function newJob(fields: {
     ...(fields.totalRows !== undefined ? { totalRows: fields.totalRows } : {}),
     imported: 0,
     duplicates: fields.duplicates ?? 0,
+    editedSince: 0,
     rejected: fields.rejected ?? fields.rejects?.length ?? 0,
     rejects: (fields.rejects ?? []).slice(0, STORED_REJECTS),
     startedAt: at,
@@ -116,11 +118,14 @@ export function newJob(fields: {
 
 /**
  * Writes one batch of rows that starts at `job.progress`. Rows come with natural keys unique in their file
- * (parseImport drops and counts repeats). A row whose placement already exists is a duplicate, unless this job
- * itself wrote it in an attempt at this same batch that was cut short: the job names the ids it is about to write
- * (`inFlight`) before writing them, so a resumed batch writes those again (the same record and audit entry, as
- * ids and timestamps are deterministic) and counts them as imported. Every row is validated again with
- * PlacementInput: the API does not trust its client's parsing.
+ * (parseImport drops and counts repeats). Every row is validated again with PlacementInput: the API does not
+ * trust its client's parsing. Writes only ever create: a row whose placement exists is never written again.
+ * Before writing, the job names the ids it is about to write (`inFlight`), and each created record's audit entry
+ * names the job, so when a batch cut short is sent again its rows are told apart by what is stored:
+ * - absent: created now (imported);
+ * - created by this job and still at version 1: written by the attempt that was cut short (imported);
+ * - created by this job and changed since (a caseworker's edit or end): left alone (editedSince);
+ * - anything else: a duplicate of a record that was there before.
  */
 export async function importBatch(
   deps: ImportDeps,
@@ -141,15 +146,18 @@ export async function importBatch(
           .join('; '),
       });
   }
-  const existing = await deps.imports.existingPlacements([...new Set(candidates.map((c) => c.id))]);
+  // Ids the cut-short attempt may have written are not read first: their writes say what is stored.
   const ours = new Set(job.inFlight ?? []);
+  const existing = await deps.imports.existingPlacements([
+    ...new Set(candidates.map((c) => c.id).filter((id) => !ours.has(id))),
+  ]);
   const seen = new Set<string>();
   const writes: Placement[] = [];
-  let duplicates = 0;
+  const outcome: BatchOutcome = { imported: 0, duplicates: 0, editedSince: 0, rejects };
   const created = new Date(job.startedAt);
   for (const { id, input } of candidates) {
-    if (seen.has(id) || (existing.has(id) && !ours.has(id))) {
-      duplicates += 1;
+    if (seen.has(id) || existing.has(id)) {
+      outcome.duplicates += 1;
       continue;
     }
     seen.add(id);
@@ -163,17 +171,17 @@ export async function importBatch(
       writes.map((placement) => placement.id),
       context.now,
     );
-    const writeContext: WriteContext = { actor: job.createdBy, now: created };
-    // Every write settles before a failure is reported, so a failed job has nothing still landing.
-    const results = await Promise.allSettled(
-      Array.from({ length: Math.ceil(writes.length / ROWS_PER_PUT) }, (_, i) =>
-        deps.placements.putMany(writes.slice(i * ROWS_PER_PUT, (i + 1) * ROWS_PER_PUT), writeContext),
-      ),
-    );
-    const failure = results.find((result) => result.status === 'rejected');
-    if (failure) throw failure.reason;
+    const results = await deps.placements.createMany(writes, {
+      actor: job.createdBy,
+      now: created,
+      importJob: job.id,
+    });
+    for (const result of results) {
+      if (result.created || (result.importJob === job.id && result.version === 1)) outcome.imported += 1;
+      else if (result.importJob === job.id) outcome.editedSince += 1;
+      else outcome.duplicates += 1;
+    }
   }
-  const outcome = { imported: writes.length, duplicates, rejects };
   const updated = await deps.imports.recordBatch(current, job.progress + rows.length, outcome, context.now);
   return { job: updated, outcome };
 }
@@ -247,6 +255,7 @@ export function withBatch(job: ImportJob, to: number, outcome: BatchOutcome, now
     progress: to,
     imported: job.imported + outcome.imported,
     duplicates: job.duplicates + outcome.duplicates,
+    editedSince: job.editedSince + outcome.editedSince,
     rejected: job.rejected + outcome.rejects.length,
     rejects: [...job.rejects, ...outcome.rejects].slice(0, STORED_REJECTS),
     updatedAt: now.toISOString(),

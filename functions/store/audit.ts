@@ -1,6 +1,9 @@
 // The audit trail: one item per change, under the changed record's own partition key, written in the same
-// transaction as the change so a change without its audit entry (or the reverse) cannot exist.
+// transaction as the change so a change without its audit entry (or the reverse) cannot exist. Entries are
+// append-only: every write of one is a Put conditional on the item not existing (auditPut), and the stack's IAM
+// lets writers put audit items only under that condition (infra/stack.ts).
 import type { AuditEntry, FieldChange } from './ports';
+import type { TransactItem } from './table-client';
 
 const AUDIT_PREFIX = 'AUDIT#';
 
@@ -25,8 +28,19 @@ export function auditItem(entry: AuditEntry): Record<string, unknown> {
     at: entry.at,
     by: entry.by,
     changes: entry.changes,
+    ...(entry.importJob !== undefined ? { importJob: entry.importJob } : {}),
   };
 }
+
+/** The only way an audit entry is written: a new item, never over an existing one. */
+export const auditPut = (tableName: string, entry: AuditEntry): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: auditItem(entry),
+    ConditionExpression: 'attribute_not_exists(pk)',
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  },
+});
 
 export const isAuditItem = (item: Record<string, unknown>): boolean =>
   typeof item.sk === 'string' && item.sk.startsWith(AUDIT_PREFIX);
@@ -40,6 +54,7 @@ export function fromAuditItem(item: Record<string, unknown>): AuditEntry {
     at: item.at as string,
     by: item.by as AuditEntry['by'],
     changes: (item.changes as FieldChange[] | undefined) ?? [],
+    ...(typeof item.importJob === 'string' ? { importJob: item.importJob } : {}),
   };
 }
 

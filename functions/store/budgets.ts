@@ -4,7 +4,7 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Budget, type BudgetInput, budgetTotal } from '../../domain/budget';
 import { ConflictError } from '../api/errors';
-import { auditItem, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
+import { auditPut, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
 import type { AuditEntry, WriteContext } from './ports';
 import { cancellationReasons, getItem, isConditionFailure, transactWrite } from './table-client';
 
@@ -98,21 +98,15 @@ export class DynamoBudgetStore implements BudgetStore {
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: auditItem({
-              entityType: ENTITY,
-              entityId: financialYear,
-              version: next.version,
-              action: current ? 'put' : 'create',
-              at,
-              by: context.actor,
-              changes,
-            }),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        auditPut(this.tableName, {
+          entityType: ENTITY,
+          entityId: financialYear,
+          version: next.version,
+          action: current ? 'put' : 'create',
+          at,
+          by: context.actor,
+          changes,
+        }),
       ]);
     } catch (error) {
       const reasons = cancellationReasons(error);

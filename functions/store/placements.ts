@@ -22,11 +22,18 @@ import {
 import { PROVIDER_URN } from '../../domain/placement-filter';
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import { checkEach } from '../api/http';
-import { auditItem, canonicalJson, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
+import { auditPut, canonicalJson, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
+import { createWithAudit } from './bulk-create';
 import { type CursorState, decodeCursor, encodeCursor } from './cursor';
-import type { AuditEntry, Page, PlacementFilter, PlacementStore, WriteContext } from './ports';
+import type {
+  AuditEntry,
+  BulkCreateOutcome,
+  Page,
+  PlacementFilter,
+  PlacementStore,
+  WriteContext,
+} from './ports';
 import {
-  batchPut,
   cancellationReasons,
   getItem,
   isConditionFailure,
@@ -239,13 +246,7 @@ export class DynamoPlacementStore implements PlacementStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: auditItem(this.entry(placement, 'create', diff({}, placement), context)),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      auditPut(this.tableName, this.entry(placement, 'create', diff({}, placement), context)),
     ];
     if (idempotencyKey !== undefined) {
       const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -354,13 +355,7 @@ export class DynamoPlacementStore implements PlacementStore {
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: auditItem(entry),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        auditPut(this.tableName, entry),
       ]);
     } catch (error) {
       const reasons = cancellationReasons(error);
@@ -473,20 +468,23 @@ export class DynamoPlacementStore implements PlacementStore {
   }
 
   /**
-   * Bulk write for demo seeding and imports: every placement is validated first (nothing is written if one
-   * is bad), then written with a 'create' audit entry by batched puts. Existing records with the same id are
-   * replaced, so this is not for concurrent use with the API.
+   * Bulk create for demo seeding and imports (BulkCreate): every placement is validated first (nothing is
+   * written if one is bad), then each is created with its 'create' audit entry, only where its id is new. An
+   * import's audit entries name the job, so a resumed import can tell its own records.
    */
-  async putMany(placements: Placement[], context: WriteContext): Promise<void> {
+  async createMany(
+    placements: Placement[],
+    context: WriteContext & { importJob?: string },
+  ): Promise<BulkCreateOutcome[]> {
     checkEach(Placement, placements);
-    await batchPut(
-      this.db,
-      this.tableName,
-      placements.flatMap((placement) => [
-        toItem(placement),
-        auditItem(this.entry(placement, 'create', diff({}, placement), context)),
-      ]),
-    );
+    const { importJob } = context;
+    return createWithAudit(this.db, this.tableName, placements, {
+      record: toItem,
+      entry: (placement) => ({
+        ...this.entry(placement, 'create', diff({}, placement), context),
+        ...(importJob !== undefined ? { importJob } : {}),
+      }),
+    });
   }
 
   /** Test and bench helper: the number of stored placements, counted on the byType index. */

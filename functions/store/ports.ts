@@ -17,6 +17,12 @@ export interface WriteContext {
   now: Date;
 }
 
+/** What a bulk create did with one record, by id. */
+export type BulkCreateOutcome =
+  | { id: string; created: true }
+  /** The id existed: nothing was written. `version` is the stored record's; `importJob` the job that created it, if any. */
+  | { id: string; created: false; version: number; importJob?: string };
+
 export interface FieldChange {
   field: string;
   from?: unknown;
@@ -31,6 +37,8 @@ export interface AuditEntry {
   at: string;
   by: Actor;
   changes: FieldChange[];
+  /** The import job that created the record (create entries of imported records only). */
+  importJob?: string;
 }
 
 export interface Page<T> {

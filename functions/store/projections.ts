@@ -9,7 +9,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProjectionOutput } from '../../model/output';
 import type { Scenario } from '../../model/scenario';
-import { auditItem, diff, entityKey } from './audit';
+import { auditPut, diff, entityKey } from './audit';
 import type { WriteContext } from './ports';
 import { getItem, queryByType, transactWrite } from './table-client';
 
@@ -100,21 +100,15 @@ export class DynamoProjectionStore implements ProjectionStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: auditItem({
-            entityType: SCENARIO,
-            entityId: id,
-            version: 1,
-            action: 'create',
-            at,
-            by: context.actor,
-            changes: diff({}, { scenario }),
-          }),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      auditPut(this.tableName, {
+        entityType: SCENARIO,
+        entityId: id,
+        version: 1,
+        action: 'create',
+        at,
+        by: context.actor,
+        changes: diff({}, { scenario }),
+      }),
     ]);
     return record;
   }
@@ -157,21 +151,15 @@ export class DynamoProjectionStore implements ProjectionStore {
         : parts.map((data, index) => ({
             Put: { TableName: this.tableName, Item: { pk, sk: chunkSortKey(index), data } },
           }))),
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: auditItem({
-            entityType: PROJECTION,
-            entityId: projection.id,
-            version: 1,
-            action: 'create',
-            at: context.now.toISOString(),
-            by: context.actor,
-            changes: diff({}, { request: projection.request }),
-          }),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      auditPut(this.tableName, {
+        entityType: PROJECTION,
+        entityId: projection.id,
+        version: 1,
+        action: 'create',
+        at: context.now.toISOString(),
+        by: context.actor,
+        changes: diff({}, { request: projection.request }),
+      }),
     ]);
   }
 

@@ -5,16 +5,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Provision, type ProvisionInput, type ProvisionPatch } from '../../domain/provision';
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import { checkEach } from '../api/http';
-import { auditItem, canonicalJson, diff, entityKey } from './audit';
-import type { AuditEntry, ProvisionStore, WriteContext } from './ports';
-import {
-  batchPut,
-  cancellationReasons,
-  getItem,
-  isConditionFailure,
-  queryByType,
-  transactWrite,
-} from './table-client';
+import { auditPut, canonicalJson, diff, entityKey } from './audit';
+import { createWithAudit } from './bulk-create';
+import type { AuditEntry, BulkCreateOutcome, ProvisionStore, WriteContext } from './ports';
+import { cancellationReasons, getItem, isConditionFailure, queryByType, transactWrite } from './table-client';
 
 const ENTITY = 'provision';
 const RECORD_SK = 'PROVISION';
@@ -73,13 +67,7 @@ export class DynamoProvisionStore implements ProvisionStore {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: auditItem(this.entry(provision, 'create', diff({}, provision), context)),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        auditPut(this.tableName, this.entry(provision, 'create', diff({}, provision), context)),
       ]);
       return { provision, created: true };
     } catch (error) {
@@ -129,13 +117,7 @@ export class DynamoProvisionStore implements ProvisionStore {
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: auditItem(this.entry(next, 'update', fieldChanges, context)),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        auditPut(this.tableName, this.entry(next, 'update', fieldChanges, context)),
       ]);
     } catch (error) {
       const reason = cancellationReasons(error)?.[0];
@@ -151,17 +133,13 @@ export class DynamoProvisionStore implements ProvisionStore {
     return provisions.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Bulk write for demo seeding and imports: all validated first, then written with 'create' audit entries. */
-  async putMany(provisions: Provision[], context: WriteContext): Promise<void> {
+  /** Bulk create for demo seeding (BulkCreate): all validated first, then created where new, each audited. */
+  async createMany(provisions: Provision[], context: WriteContext): Promise<BulkCreateOutcome[]> {
     checkEach(Provision, provisions);
-    await batchPut(
-      this.db,
-      this.tableName,
-      provisions.flatMap((provision) => [
-        toItem(provision),
-        auditItem(this.entry(provision, 'create', diff({}, provision), context)),
-      ]),
-    );
+    return createWithAudit(this.db, this.tableName, provisions, {
+      record: toItem,
+      entry: (provision) => this.entry(provision, 'create', diff({}, provision), context),
+    });
   }
 
   private entry(

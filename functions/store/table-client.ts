@@ -1,7 +1,6 @@
 // The one DynamoDB document client setup: undefined optional fields are dropped, never stored as NULL.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -98,28 +97,87 @@ export async function transactWrite(
   }
 }
 
-/** Writes items 25 at a time, `concurrency` batches in flight, retrying unprocessed items with backoff. */
-export async function batchPut(
+/** What a bulk create did with one record: written, or refused because one of its items already existed. */
+export type CreateOutcome =
+  | { created: true }
+  | {
+      created: false;
+      /** Each of the record's items as stored before (raw attribute values), where its condition failed. */
+      existing: (CancellationReason['Item'] | undefined)[];
+    };
+
+/** TransactWriteItems takes at most 100 actions. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * Writes many records, each a few items that must all be new (every Put carries `attribute_not_exists(pk)`,
+ * so nothing stored is ever overwritten): records go in groups of one transaction each, `concurrency` groups at
+ * a time. A group whose transaction is cancelled because some records exist writes the others again without
+ * them; those come back with what was stored (ReturnValuesOnConditionCheckFailure). A record's items are
+ * always written together or not at all. Every group settles before an error is reported.
+ */
+export async function createEach(
   db: DynamoDBDocumentClient,
-  tableName: string,
-  items: Record<string, unknown>[],
+  records: TransactItem[][],
   concurrency = 8,
-): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++] ?? [];
-      let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt >= 10)
-          throw new Error(`DynamoDB left ${pending.length} items unwritten after 10 attempts`);
-        if (attempt > 0) await sleep(25 * 2 ** attempt * Math.random());
-        const result = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-        pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
+): Promise<CreateOutcome[]> {
+  const outcomes: CreateOutcome[] = new Array(records.length);
+  const size = Math.max(1, ...records.map((items) => items.length));
+  const perGroup = Math.max(1, Math.floor(MAX_TRANSACTION_ITEMS / size));
+  const groups: number[][] = [];
+  for (let i = 0; i < records.length; i += perGroup)
+    groups.push(Array.from({ length: Math.min(perGroup, records.length - i) }, (_, j) => i + j));
+
+  const writeGroup = async (group: number[]) => {
+    let pending = group;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const items = pending.flatMap((index) => records[index] ?? []);
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items }));
+        for (const index of pending) outcomes[index] = { created: true };
+        return;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        let offset = 0;
+        const retry: number[] = [];
+        for (const index of pending) {
+          const own = reasons.slice(offset, offset + (records[index]?.length ?? 0));
+          offset += own.length;
+          if (own.some(isConditionFailure))
+            outcomes[index] = {
+              created: false,
+              existing: own.map((reason) => (isConditionFailure(reason) ? reason.Item : undefined)),
+            };
+          else retry.push(index);
+        }
+        const unexpected = reasons.find(
+          (reason) => !['None', 'ConditionalCheckFailed', 'TransactionConflict'].includes(reason.Code ?? ''),
+        );
+        if (unexpected) throw error;
+        // Only conflicts with other transactions (no record refused): back off before writing again.
+        if (retry.length === pending.length) {
+          if (attempt >= 8) throw error;
+          await sleep(10 * 2 ** attempt * Math.random());
+        }
+        pending = retry;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < groups.length)
+      await writeGroup(groups[next++] ?? []).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+  };
+  const results = await Promise.allSettled(
+    Array.from({ length: Math.min(concurrency, groups.length) }, worker),
+  );
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return outcomes;
 }

@@ -114,7 +114,7 @@ beforeAll(async () => {
       },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });
-  await deps.placements.putMany([P1, P2], { actor: { userId: 'test', name: 'test' }, now: new Date() });
+  await deps.placements.createMany([P1, P2], { actor: { userId: 'test', name: 'test' }, now: new Date() });
 });
 
 describe('budgets', () => {

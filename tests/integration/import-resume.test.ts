@@ -2,6 +2,8 @@
 // 50,000-row file generated here at run time (no big file is committed).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Placement } from '../../domain/placement';
+import { API_ROUTES } from '../../functions/api/api-routes';
+import { createApp } from '../../functions/api/app';
 import type { AppDeps } from '../../functions/api/deps';
 import { type ImportDeps, type ImportJob, newJob, runImport } from '../../functions/imports/job';
 import { importFingerprint, parseImport } from '../../functions/imports/parse';
@@ -11,6 +13,7 @@ import type { WriteContext } from '../../functions/store/ports';
 import { freshTable } from '../helpers/table';
 
 const actor = { userId: 'u-import', name: 'importer@example.gov.uk' };
+const caseworker = { userId: 'u-case', name: 'casey@example.gov.uk', groups: ['caseworkers' as const] };
 const NEEDS = ['ASD', 'SEMH', 'SLCN', 'MLD', 'SLD'];
 const SETTINGS = ['Mainstream', 'ISS', 'Maintained special', 'Resourced provision', 'FE college'];
 
@@ -49,14 +52,14 @@ async function setup() {
 function crashingPlacements(real: AppDeps['placements'], crashAfterRows: number): ImportDeps['placements'] {
   let taken = 0;
   return {
-    async putMany(records: Placement[], context: WriteContext) {
+    async createMany(records: Placement[], context: WriteContext & { importJob?: string }) {
       const allowed = Math.max(0, Math.min(records.length, crashAfterRows - taken));
       taken += records.length;
       if (allowed < records.length) {
-        await real.putMany(records.slice(0, allowed), context);
+        await real.createMany(records.slice(0, allowed), context);
         throw new Error('simulated crash: connection lost');
       }
-      await real.putMany(records, context);
+      return real.createMany(records, context);
     },
   };
 }
@@ -112,12 +115,75 @@ describe('crash then resume', () => {
       progress: 1_000,
       imported: 1_000,
       duplicates: 0,
+      editedSince: 0,
       rejected: 0,
     });
     expect(await placements.count()).toBe(1_000);
     // Each placement has exactly its one 'create' audit entry, rewritten identically on resume.
     const sample = (await placements.all()).find((p) => p.childRef === 'G-450') as Placement;
     expect((await placements.history(sample.id)).map((entry) => entry.action)).toEqual(['create']);
+  });
+});
+
+describe('a caseworker edits a row between the crash and the resume', () => {
+  it('keeps the edit, its version and its history; counts the row as edited since; the record stays usable', async () => {
+    const { deps, placements } = await setup();
+    const bytes = generatedCsv(300);
+    const { job, rows } = await startJob(deps, bytes);
+    // The second batch (rows 100–199) is cut short after 30 of its rows.
+    const crashing = { imports: deps.imports, placements: crashingPlacements(deps.placements, 130) };
+    await expect(
+      runImport(crashing, job, rows.valid, { now: () => new Date(), batchRows: 100 }),
+    ).rejects.toThrow('simulated crash');
+    expect(await deps.imports.get(job.id)).toMatchObject({ status: 'failed', progress: 100 });
+
+    // Row G-110 was written by the batch that was cut short; a caseworker changes it through the API.
+    const app = createApp({ deps, identity: () => caseworker, routes: API_ROUTES, logError: () => {} });
+    const written = (await placements.all()).find((p) => p.childRef === 'G-110') as Placement;
+    const patch = (version: string, body: unknown, path = `/placements/${written.id}`) =>
+      app.request(path, {
+        method: path.endsWith('/end') ? 'POST' : 'PATCH',
+        headers: { 'content-type': 'application/json', 'if-match': `"${version}"` },
+        body: JSON.stringify(body),
+      });
+    expect((await patch('1', { costs: { ...written.costs, transport: 4321 } })).status).toBe(200);
+
+    const { job: resumed } = await startJob(deps, bytes);
+    const done = await runImport(deps, resumed, rows.valid, { now: () => new Date(), batchRows: 100 });
+    expect(done).toMatchObject({
+      status: 'completed',
+      progress: 300,
+      imported: 299,
+      duplicates: 0,
+      editedSince: 1,
+    });
+    expect(await placements.count()).toBe(300);
+    // The edit, its version and its history are as the caseworker left them.
+    const after = (await placements.get(written.id)) as Placement;
+    expect(after).toMatchObject({ version: 2, costs: { transport: 4321 } });
+    const history = await placements.history(written.id);
+    expect(history.map((entry) => [entry.action, entry.version, entry.importJob])).toEqual([
+      ['create', 1, job.id],
+      ['update', 2, undefined],
+    ]);
+    // The other rows of the cut-short batch were counted once, as imported, with one 'create' entry each.
+    const other = (await placements.all()).find((p) => p.childRef === 'G-105') as Placement;
+    expect((await placements.history(other.id)).map((entry) => entry.action)).toEqual(['create']);
+
+    // The record is not stuck: it can be changed and ended at its current version.
+    expect((await patch('2', { ncy: 6 })).status).toBe(200);
+    const ended = await patch(
+      '3',
+      { endDate: '2026-07-20', endReason: 'moved-setting' },
+      `/placements/${written.id}/end`,
+    );
+    expect(ended.status, await ended.clone().text()).toBe(200);
+    expect((await placements.history(written.id)).map((entry) => entry.action)).toEqual([
+      'create',
+      'update',
+      'update',
+      'end',
+    ]);
   });
 });
 

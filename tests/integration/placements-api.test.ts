@@ -456,7 +456,7 @@ describe('GET /placements: filters and cursor pagination', () => {
   });
 });
 
-describe('bulk writes (putMany)', () => {
+describe('bulk creates (createMany)', () => {
   it('checks every record first, names each bad field by its index, and writes nothing if one is bad', async () => {
     const api = await placementsApp();
     const good = await create(api);
@@ -466,15 +466,43 @@ describe('bulk writes (putMany)', () => {
       { ...good, id: 'bulk-2', childRef: 'A123456789012', primaryNeed: 'AUTISM' },
     ] as Placement[];
     const context = { actor: { userId: 'importer', name: 'importer' }, now: new Date() };
-    await expect(api.deps.placements.putMany(records, context)).rejects.toMatchObject({
+    await expect(api.deps.placements.createMany(records, context)).rejects.toMatchObject({
       errors: [
         expect.objectContaining({ field: '1.childRef' }),
         expect.objectContaining({ field: '1.primaryNeed' }),
       ],
     });
     expect(await api.itemCount()).toBe(before);
-    await api.deps.placements.putMany(records.slice(0, 1), context);
+    expect(await api.deps.placements.createMany(records.slice(0, 1), context)).toEqual([
+      { id: 'bulk-1', created: true },
+    ]);
     expect((await api.deps.placements.get('bulk-1'))?.childRef).toBe(good.childRef);
     expect((await api.deps.placements.history('bulk-1')).map((entry) => entry.action)).toEqual(['create']);
+  });
+
+  it('creates only new ids: a record changed since is never overwritten, and comes back with its version', async () => {
+    const api = await placementsApp();
+    const good = await create(api);
+    const context = { actor: { userId: 'importer', name: 'importer' }, now: new Date() };
+    // 60 records: more than one transaction's worth, so a refused record's group is written again without it.
+    const records = Array.from({ length: 60 }, (_, i) => ({ ...good, id: `bulk-${i}` })) as Placement[];
+    await api.deps.placements.createMany(records.slice(0, 1), { ...context, importJob: 'job-1' });
+    const edited = await api.call('PATCH', '/placements/bulk-0', {
+      body: { setting: 'mainstream' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(edited.status).toBe(200);
+
+    const outcomes = await api.deps.placements.createMany(records, { ...context, importJob: 'job-2' });
+    expect(outcomes[0]).toEqual({ id: 'bulk-0', created: false, version: 2, importJob: 'job-1' });
+    expect(outcomes.slice(1).every((outcome) => outcome.created)).toBe(true);
+    expect(await api.deps.placements.get('bulk-0')).toMatchObject({ version: 2, setting: 'mainstream' });
+    expect(
+      (await api.deps.placements.history('bulk-0')).map((entry) => [entry.action, entry.importJob]),
+    ).toEqual([
+      ['create', 'job-1'],
+      ['update', undefined],
+    ]);
+    expect((await api.deps.placements.history('bulk-59'))[0]?.importJob).toBe('job-2');
   });
 });

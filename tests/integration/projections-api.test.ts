@@ -66,7 +66,7 @@ describe('projections API', () => {
   let harness: Awaited<ReturnType<typeof placementsApp>>;
   beforeAll(async () => {
     harness = await placementsApp('2026-02-01');
-    await harness.deps.placements.putMany(placements(), { actor, now: new Date('2025-12-01T00:00:00Z') });
+    await harness.deps.placements.createMany(placements(), { actor, now: new Date('2025-12-01T00:00:00Z') });
     const provision = ProvisionInput.parse({
       name: 'Oakfield Special School',
       type: 'maintained-special',

@@ -74,6 +74,7 @@ const summary = (job: ImportJob) => ({
   imported: job.imported,
   rejected: job.rejected,
   duplicates: job.duplicates,
+  editedSince: job.editedSince,
   rejects: job.rejects,
   startedAt: job.startedAt,
   updatedAt: job.updatedAt,
@@ -182,6 +183,7 @@ export function importRoutes() {
         imported: done.imported,
         rejected: done.rejected,
         duplicates: done.duplicates,
+        editedSince: done.editedSince,
         // The full list with each row as sent: returned to the caller, never stored.
         rejects: parsed.rejects,
         ...(parsed.notes?.length ? { notes: parsed.notes } : {}),

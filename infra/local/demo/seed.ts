@@ -1,4 +1,4 @@
-// Loads the demo authority into an empty database through the stores' batched writes, each record with its
+// Loads the demo authority into an empty database through the stores' bulk creates, each record with its
 // 'create' audit entry by the demo generator. Capabilities with demo data of their own add their call here.
 import type { AppDeps } from '../../../functions/api/deps';
 import type { WriteContext } from '../../../functions/store/ports';
@@ -11,8 +11,8 @@ export async function seedDemo(deps: AppDeps, demo: DemoAuthority): Promise<void
     now: deps.now(),
   };
   // Provisions first: placements refer to them by provisionId.
-  await deps.provisions.putMany(demo.provisions, context);
-  await deps.placements.putMany(demo.placements, context);
+  await deps.provisions.createMany(demo.provisions, context);
+  await deps.placements.createMany(demo.placements, context);
   // Budgets last: they are set from the placements' spend (current year forecast to run about 3% over).
   for (const { financialYear, input } of demoBudgets(demo.placements, context.now.toISOString().slice(0, 10)))
     await deps.budgets.put(financialYear, input, context);
