@@ -61,6 +61,8 @@ export interface OutturnFigures {
 export interface AlertFigures {
   occupancy: ProvisionOccupancy[];
   shortfalls: ProjectedShortfall[];
+  /** Why projected shortfalls could not be checked this run (e.g. no population stored), and what to do. */
+  shortfallsUnchecked?: string;
   outturn?: OutturnFigures;
   outOfBorough: { now: number; yearAgo: number };
 }
@@ -148,6 +150,22 @@ export function shortfallAlerts(rows: ProjectedShortfall[]): Alert[] {
   });
 }
 
+/** Shortfalls that could not be projected are said so every month until fixed, never silently skipped. */
+export function uncheckedShortfallAlerts(reason: string | undefined): Alert[] {
+  if (reason === undefined) return [];
+  return [
+    {
+      rule: 'projected-shortfall',
+      severity: 'watch',
+      key: 'projected-shortfall:unchecked',
+      subject: 'Projected shortfalls not checked',
+      message: `Projected specialist-place shortfalls could not be checked: ${reason}.`,
+      view: '#/sufficiency',
+      figures: {},
+    },
+  ];
+}
+
 export function outturnAlerts(outturn: OutturnFigures | undefined, t: AlertThresholds): Alert[] {
   if (!outturn || outturn.budget <= 0) return [];
   const over = (outturn.forecastP50 - outturn.budget) / outturn.budget;
@@ -199,6 +217,7 @@ export function evaluateAlerts(figures: AlertFigures, thresholds: AlertThreshold
   return [
     ...occupancyAlerts(figures.occupancy, thresholds),
     ...shortfallAlerts(figures.shortfalls),
+    ...uncheckedShortfallAlerts(figures.shortfallsUnchecked),
     ...outturnAlerts(figures.outturn, thresholds),
     ...outOfBoroughAlerts(figures.outOfBorough, thresholds),
   ].sort(

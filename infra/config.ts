@@ -5,6 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AlertThresholds } from '../domain/alerts';
 import * as z from '../domain/zod';
+import { AreaCode } from '../model/population';
 
 const infraDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(infraDir, '..');
@@ -37,6 +38,11 @@ export const AuthorityConfig = z.strictObject({
   name: z.string().min(1),
   /** The DfE three-digit LA code (e.g. 808 for Stockton-on-Tees). */
   laCode: z.string().regex(/^\d{3}$/, 'a three-digit DfE LA code'),
+  /**
+   * The ONS area code whose population projection the authority loads (`PUT /population`, e.g. with
+   * `npm run -s population -- put <ONS csv> --authority <slug>`): what its joiner rates divide by.
+   */
+  populationAreaCode: AreaCode,
   account: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id'),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-2'),
   /** Where the dashboard is reached (custom domain in front of the API); links in alert digests point here. */

@@ -51,6 +51,8 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/scenarios', fn: 'read', groups: everyone },
   { method: 'POST', path: '/scenarios', fn: 'planning', groups: ['planners'] },
   { method: 'GET', path: '/scenarios/{id}', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/population', fn: 'read', groups: everyone },
+  { method: 'PUT', path: '/population', fn: 'planning', groups: ['planners'] },
   { method: 'GET', path: '/spend', fn: 'read', groups: everyone },
   { method: 'GET', path: '/outturn', fn: 'read', groups: everyone },
   { method: 'GET', path: '/budgets/{financialYear}', fn: 'read', groups: everyone },

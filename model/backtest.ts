@@ -6,7 +6,15 @@
 import { type AggregateOptions, projectAggregate } from './aggregate';
 import { ALL_NEEDS, type CountRow } from './aggregate-csv';
 import { type ModelData, NONSEND } from './data';
-import type { Backtest, BacktestPoint, BacktestRow, ProjectionOutput, Quantiles } from './output';
+import type {
+  Backtest,
+  BacktestPoint,
+  BacktestRow,
+  ProjectionOutput,
+  Quantiles,
+  YearQuantiles,
+} from './output';
+import { populationUpTo } from './population';
 import { fitTrend } from './trend';
 
 export class BacktestInputError extends Error {}
@@ -47,7 +55,7 @@ export function actualsFromCounts(rows: readonly CountRow[]): Actuals {
 export function actualsFromTransitions(transitions: ModelData['transitions']): Actuals {
   const actuals: Actuals = new Map();
   if (transitions.length === 0) return actuals;
-  const lastYear = Math.max(...transitions.map((t) => t.calendarYear));
+  const lastYear = transitions.reduce((max, t) => Math.max(max, t.calendarYear), Number.NEGATIVE_INFINITY);
   for (const t of transitions) {
     if (t.setting1 !== NONSEND) {
       add(actuals, t.need1, t.calendarYear, 1);
@@ -75,15 +83,20 @@ function coverage(points: readonly BacktestPoint[], low: keyof Quantiles, high: 
   );
 }
 
-function forecastOf(output: ProjectionOutput, need: string, year: number): Quantiles | undefined {
-  const row =
-    need === ALL_NEEDS
-      ? output.total.find((r) => r.year === year)
-      : output.byNeed.find((r) => r.need === need && r.year === year);
-  if (!row) return undefined;
-  const { mean, p05, p25, p50, p75, p95 } = row;
-  return { mean, p05, p25, p50, p75, p95 };
+/** One projection's quantiles by need (and `ALL` for the total) and year, indexed once: O(1) per lookup. */
+function indexForecast(output: ProjectionOutput): Map<string, Map<number, Quantiles>> {
+  const index = new Map<string, Map<number, Quantiles>>();
+  const put = (need: string, { year, mean, p05, p25, p50, p75, p95 }: YearQuantiles) => {
+    const byYear = index.get(need) ?? new Map<number, Quantiles>();
+    byYear.set(year, { mean, p05, p25, p50, p75, p95 });
+    index.set(need, byYear);
+  };
+  for (const row of output.total) put(ALL_NEEDS, row);
+  for (const row of output.byNeed) put(row.need, row);
+  return index;
 }
+
+const ZERO_FORECAST: Quantiles = { mean: 0, p05: 0, p25: 0, p50: 0, p75: 0, p95: 0 };
 
 /** Run `forecast` from every origin and score it against `actuals` beside the naive baselines. */
 export function rollingOrigin(
@@ -114,6 +127,7 @@ export function rollingOrigin(
     const h = Math.min(horizon, last - origin);
     const output = forecast(origin, h);
     firstOutput ??= output;
+    const forecasts = indexForecast(output);
     for (const [need, byYear] of actuals) {
       const history = [...byYear]
         .filter(([year]) => year <= origin)
@@ -124,7 +138,7 @@ export function rollingOrigin(
       const line = fitTrend(history, 'linear');
       for (let year = origin + 1; year <= origin + h; year++) {
         const actual = byYear.get(year);
-        const predicted = forecastOf(output, need, year);
+        const predicted = forecasts.get(need)?.get(year);
         if (actual === undefined) continue;
         points.push({
           need,
@@ -132,7 +146,7 @@ export function rollingOrigin(
           year,
           actual,
           // A need the model never saw by the origin is forecast as 0 (that is the model's answer).
-          forecast: predicted ?? { mean: 0, p05: 0, p25: 0, p50: 0, p75: 0, p95: 0 },
+          forecast: predicted ?? ZERO_FORECAST,
           lastValue: lastValue.value,
           linearTrend: line.predict(year),
         });
@@ -140,10 +154,17 @@ export function rollingOrigin(
     }
   }
 
+  // Points grouped by need and horizon in one pass (filtering per need would be quadratic in the needs).
+  const groups = new Map<string, BacktestPoint[][]>();
+  for (const point of points) {
+    const byHorizon = groups.get(point.need) ?? Array.from({ length: horizon + 1 }, () => []);
+    byHorizon[point.year - point.origin]?.push(point);
+    groups.set(point.need, byHorizon);
+  }
   const rows: BacktestRow[] = [];
-  for (const need of actuals.keys())
+  for (const [need, byHorizon] of groups)
     for (let h = 1; h <= horizon; h++) {
-      const scored = points.filter((p) => p.need === need && p.year - p.origin === h);
+      const scored = byHorizon[h] ?? [];
       if (scored.length === 0) continue;
       rows.push({
         need,
@@ -182,14 +203,30 @@ export function backtestAggregate(
   );
 }
 
+export interface MarkovBacktestOptions extends RollingOptions {
+  /**
+   * The data as known at an origin: everything the fit uses (transitions, costs, valid states, population,
+   * priors) from census years up to the origin only. Default: transitions ending by the origin's census and
+   * population rows up to it (costs and valid states of a witan.send set are tables without years).
+   */
+  dataUpTo?: (origin: number) => ModelData;
+}
+
+/** Transitions ending by the origin's census (calendarYear < T) and the population known then. */
+export const witanDataUpTo = (data: ModelData) => (origin: number) => ({
+  ...data,
+  transitions: data.transitions.filter((t) => t.calendarYear < origin),
+  population: populationUpTo(data.population, origin),
+});
+
 /**
- * Back-test a Markov projection: `project` is called with only the transitions that end by the origin's
- * census (calendarYear < T), so nothing after T informs the fit.
+ * Back-test a Markov projection: `project` is called with the data as known at each origin only (see
+ * `dataUpTo`), so nothing after an origin can inform its forecast; actuals come from the full history.
  */
 export function backtestMarkov(
   data: ModelData,
   project: (data: ModelData, baseYear: number, horizon: number) => ProjectionOutput,
-  options: RollingOptions = {},
+  { dataUpTo = witanDataUpTo(data), ...options }: MarkovBacktestOptions = {},
 ): ProjectionOutput {
   const censusYears = new Set(data.transitions.map((t) => t.calendarYear));
   const first = Math.min(...censusYears);
@@ -199,12 +236,7 @@ export function backtestMarkov(
     throw new BacktestInputError(`a Markov back-test origin must be after ${first}, the first census`);
   return rollingOrigin(
     actualsFromTransitions(data.transitions),
-    (baseYear, h) =>
-      project(
-        { ...data, transitions: data.transitions.filter((t) => t.calendarYear < baseYear) },
-        baseYear,
-        h,
-      ),
+    (baseYear, h) => project(dataUpTo(baseYear), baseYear, h),
     { ...options, origin },
   );
 }

@@ -142,6 +142,14 @@ export const ScenarioComparison = z.object({
 });
 export type ScenarioComparison = z.infer<typeof ScenarioComparison>;
 
+/** The general population joiners were divided by: the authority's ONS area, or a witan.send population.csv. */
+export const PopulationUsed = z.object({
+  areaCode: z.string().optional(),
+  areaName: z.string().optional(),
+  source: z.string().min(1),
+});
+export type PopulationUsed = z.infer<typeof PopulationUsed>;
+
 export const ProjectionOutput = z.object({
   /** Census year of the last observed state; projections start at baseYear + 1. */
   baseYear: Year,
@@ -160,6 +168,8 @@ export const ProjectionOutput = z.object({
   capacity: z.array(CapacityRow).optional(),
   backtest: Backtest.optional(),
   scenario: ScenarioComparison.optional(),
+  /** The population the joiner rates (Markov) or prevalence rates (aggregate) were based on. */
+  population: PopulationUsed.optional(),
   /** Documented fallbacks taken on degenerate input (e.g. one year of history → flat trend). */
   warnings: z.array(z.string()).optional(),
 });

@@ -1,5 +1,5 @@
 // The placements the service stores → ModelData: January census snapshots, year-to-year transitions,
-// unit costs and valid states; plus the ONS population the joiner rates need.
+// unit costs and valid states, with the authority's population (model/population.ts) passed through.
 // Decision record: model/decisions/snapshots.md.
 import { MAX_NCY, SETTING_INFO } from '../domain/codes';
 import { academicYearStartOf, censusDate, eachYear, ncyFromBirthMonth } from '../domain/dates';
@@ -10,7 +10,6 @@ import {
   type Placement,
   totalAnnualCost,
 } from '../domain/placement';
-import { InputError, readCsv } from './csv';
 import {
   type CostRow,
   type ModelData,
@@ -166,8 +165,8 @@ export function validStatesFrom(entries: readonly CensusEntry[]): ValidState[] {
 }
 
 export interface SnapshotOptions {
-  /** General population by census year and NCY (default: none — joiners then counted per year). */
-  population?: PopulationRow[];
+  /** General population by census year and NCY: the authority's stored one (model/population.ts). */
+  population: PopulationRow[];
   /** First census year (default: the first census on or after the earliest placement start). */
   firstYear?: number;
   /** Last census year (default: the last census on or before `asOf`). */
@@ -186,10 +185,7 @@ export interface Snapshots {
  * Placements → census snapshots → ModelData for projectMarkov. A placement with a date outside 1990–2100 is a
  * DateRangeError (domain/dates.ts) naming it.
  */
-export function placementsToModelData(
-  placements: readonly Placement[],
-  options: SnapshotOptions = {},
-): Snapshots {
+export function placementsToModelData(placements: readonly Placement[], options: SnapshotOptions): Snapshots {
   if (placements.length === 0) throw new SnapshotInputError('no placements: nothing to build a model from');
   for (const p of placements) assertPlacementDates(p);
   const dates = placements.flatMap((p) => (p.endDate ? [p.startDate, p.endDate] : [p.startDate])).sort();
@@ -221,64 +217,11 @@ export function placementsToModelData(
   return {
     data: {
       transitions,
-      population: options.population ?? [],
+      population: options.population,
       costs: unitCostsFrom(censuses),
       validStates: validStatesFrom(entries),
     },
     censusYears,
     censuses,
   };
-}
-
-/**
- * ONS mid-year population by single year of age → census rows. Mid-year Y's children aged a are, on
- * 31 August Y, mostly still aged a: NCY a − 5 in academic year Y/Y+1, counted in the census of January Y + 1.
- */
-export function populationRowsFromAges(
-  byMidYear: Readonly<Record<number, readonly number[]>>,
-): PopulationRow[] {
-  return Object.entries(byMidYear).flatMap(([year, byAge]) =>
-    byAge.map((population, age) => ({ calendarYear: Number(year) + 1, ncy: age - 5, population })),
-  );
-}
-
-/**
- * Parse the ONS subnational projection CSV (AREA_CODE, AREA_NAME, COMPONENT, SEX, AGE_GROUP, then one column
- * per mid-year) for one area, by name or code, into census population rows.
- */
-export function parseOnsPopulation(
-  text: string,
-  areaName: string,
-  file = 'ons-population.csv',
-): PopulationRow[] {
-  const { header, rows } = readCsv(text, file, {
-    required: ['area_code', 'area_name', 'component', 'sex', 'age_group'],
-  });
-  const years = header.filter((name) => /^\d{4}$/.test(name));
-  if (years.length === 0) throw new InputError(file, 1, 1, 'no year columns (expected 2022, 2023, …)');
-  const byMidYear: Record<number, number[]> = {};
-  for (const row of rows) {
-    if (row.optionalText('area_code') !== areaName && row.optionalText('area_name') !== areaName) continue;
-    if (row.optionalText('component') !== 'Population' || row.optionalText('sex') !== 'persons') continue;
-    const age = Number(row.optionalText('age_group'));
-    if (!Number.isInteger(age) || age < 0) continue; // an "All ages" or "90+" band row
-    for (const year of years) {
-      byMidYear[Number(year)] ??= [];
-      (byMidYear[Number(year)] as number[])[age] = row.nonNegative(year);
-    }
-  }
-  if (Object.keys(byMidYear).length === 0) {
-    const areas = [...new Set(rows.map((row) => row.optionalText('area_name')))].join(', ');
-    throw new InputError(
-      file,
-      2,
-      header.indexOf('area_name') + 1,
-      `no rows for area "${areaName}" (areas: ${areas})`,
-    );
-  }
-  for (const [year, byAge] of Object.entries(byMidYear))
-    for (let age = 0; age < byAge.length; age++)
-      if (byAge[age] === undefined)
-        throw new InputError(file, 2, 1, `${areaName}: no row for age ${age} in ${year}`);
-  return populationRowsFromAges(byMidYear);
 }

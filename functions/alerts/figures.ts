@@ -7,13 +7,14 @@ import { provisionOccupancy } from '../../domain/occupancy';
 import { forecastOutturn } from '../../domain/outturn';
 import { isActiveOn, type Placement } from '../../domain/placement';
 import type { Provision } from '../../domain/provision';
+import type { PopulationRow } from '../../model/data';
 import { ModelInputError } from '../../model/estimate';
 import { projectMarkov } from '../../model/markov';
 import type { CapacityRow } from '../../model/output';
-import { DEFAULT_DEMO_POPULATION } from '../../model/population-default';
 import { placementsToModelData, SnapshotInputError } from '../../model/snapshots';
 import type { AppDeps } from '../api/deps';
 import { expectedStarts } from '../finance/expected-starts';
+import { LOAD_POPULATION, storedPopulationRows } from '../store/population';
 import { type Publisher, runMonthlyAlerts } from './run';
 
 /** Enough draws for a stable 95th percentile of each need × phase, fast enough for a monthly job. */
@@ -61,12 +62,13 @@ export function shortfallsWithin(
 function projectedShortfalls(
   placements: Placement[],
   provisions: Provision[],
+  population: PopulationRow[],
   asOf: string,
   horizonsMonths: number[],
 ): ProjectedShortfall[] {
   if (provisions.length === 0) return [];
   try {
-    const { data } = placementsToModelData(placements, { asOf, population: DEFAULT_DEMO_POPULATION });
+    const { data } = placementsToModelData(placements, { asOf, population });
     const horizonYears = Math.ceil(Math.max(...horizonsMonths) / 12) + 1;
     const output = projectMarkov(data, {
       horizon: horizonYears,
@@ -85,6 +87,7 @@ function projectedShortfalls(
 async function outturnFigures(
   deps: AppDeps,
   placements: Placement[],
+  population: PopulationRow[] | undefined,
   asOf: string,
 ): Promise<OutturnFigures | undefined> {
   const financialYear = financialYearLabel(financialYearStartOf(asOf));
@@ -95,7 +98,7 @@ async function outturnFigures(
     financialYear,
     asOf,
     budget,
-    expectedStarts: expectedStarts(placements, financialYear, asOf, 'model'),
+    expectedStarts: expectedStarts(placements, financialYear, asOf, 'model', population),
   });
   if (outturn.budget === null) return undefined;
   return {
@@ -111,11 +114,20 @@ export async function gatherAlertFigures(
   asOf: string,
   horizonsMonths: number[],
 ): Promise<AlertFigures> {
-  const [placements, provisions] = await Promise.all([deps.placements.all(), deps.provisions.all()]);
-  const outturn = await outturnFigures(deps, placements, asOf);
+  const [placements, provisions, population] = await Promise.all([
+    deps.placements.all(),
+    deps.provisions.all(),
+    storedPopulationRows(deps.population),
+  ]);
+  const outturn = await outturnFigures(deps, placements, population, asOf);
   return {
     occupancy: provisionOccupancy(provisions, placements, asOf),
-    shortfalls: projectedShortfalls(placements, provisions, asOf, horizonsMonths),
+    shortfalls: population
+      ? projectedShortfalls(placements, provisions, population, asOf, horizonsMonths)
+      : [],
+    ...(population || provisions.length === 0
+      ? {}
+      : { shortfallsUnchecked: `no population stored: ${LOAD_POPULATION}` }),
     ...(outturn ? { outturn } : {}),
     outOfBorough: outOfBoroughCounts(placements, asOf),
   };

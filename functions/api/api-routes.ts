@@ -5,6 +5,7 @@ import { alertRoutes } from './routes/alerts';
 import { financeRoutes } from './routes/finance';
 import { meRoutes } from './routes/me';
 import { placementRoutes } from './routes/placements';
+import { populationRoutes } from './routes/population';
 import { projectionRoutes } from './routes/projections';
 import { provisionRoutes } from './routes/provisions';
 import { summaryRoutes } from './routes/summary';
@@ -14,6 +15,7 @@ export const API_ROUTES: readonly RouteModule[] = [
   provisionRoutes,
   summaryRoutes,
   projectionRoutes,
+  populationRoutes,
   financeRoutes,
   alertRoutes,
   meRoutes,

@@ -5,7 +5,13 @@ import type { Provision } from '../../domain/provision';
 import type { AlertRunStore, AlertSettings, Publisher } from '../alerts/run';
 import type { ImportStore } from '../imports/job';
 import type { BudgetStore } from '../store/budgets';
-import type { BulkCreateOutcome, PlacementStore, ProvisionStore, WriteContext } from '../store/ports';
+import type {
+  BulkCreateOutcome,
+  PlacementStore,
+  PopulationStore,
+  ProvisionStore,
+  WriteContext,
+} from '../store/ports';
 import type { ProjectionStore } from '../store/projections';
 
 export interface AppDeps {
@@ -20,6 +26,8 @@ export interface AppDeps {
   imports: ImportStore;
   /** Scenarios and stored projection results. */
   projections: ProjectionStore;
+  /** The authority's general population (ONS, one area): what joiner rates divide by. No default. */
+  population: PopulationStore;
 }
 
 /**

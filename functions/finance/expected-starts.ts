@@ -8,9 +8,11 @@ import {
   expectedStartsFromJoiners,
 } from '../../domain/outturn';
 import type { Placement } from '../../domain/placement';
+import type { PopulationRow } from '../../model/data';
 import { ModelInputError } from '../../model/estimate';
 import { MAX_HORIZON, projectMarkov } from '../../model/markov';
 import { placementsToModelData, SnapshotInputError } from '../../model/snapshots';
+import { LOAD_POPULATION } from '../store/population';
 
 export const NEW_PLACEMENT_METHODS = ['model', 'history'] as const;
 export type NewPlacementMethod = (typeof NEW_PLACEMENT_METHODS)[number];
@@ -24,11 +26,16 @@ const lastCensusYearOn = (date: string) => {
   return date >= censusDate(year) ? year : year - 1;
 };
 
+/**
+ * Expected starts in `financialYear`. The model needs the authority's population (`population`, the stored
+ * one); without it the recorded history is used and the warning says what to load.
+ */
 export function expectedStarts(
   placements: readonly Placement[],
   financialYear: string,
   asOf: string,
   method: NewPlacementMethod,
+  population: PopulationRow[] | undefined,
 ): ExpectedStarts {
   const history = () => expectedStartsFromHistory(placements, financialYear, asOf);
   const { end } = financialYearBounds(financialYear);
@@ -40,8 +47,10 @@ export function expectedStarts(
       ...history(),
       warnings: [`model not used: ${financialYear} is more than ${MAX_HORIZON} years ahead`],
     };
+  if (!population)
+    return { ...history(), warnings: [`model not used: no population stored: ${LOAD_POPULATION}`] };
   try {
-    const { data } = placementsToModelData(placements, { asOf });
+    const { data } = placementsToModelData(placements, { asOf, population });
     const projection = projectMarkov(data, { horizon, draws: MODEL_DRAWS, seed: MODEL_SEED });
     return expectedStartsFromJoiners(projection.joiners ?? [], placements, financialYear, asOf);
   } catch (error) {

@@ -3,7 +3,7 @@
 import { dsgCategoryOf, phaseOfNcy } from '../../domain/codes';
 import { censusDate } from '../../domain/dates';
 import { assertPlacementDates, costsOn, type Placement, totalAnnualCost } from '../../domain/placement';
-import { DEFAULT_DEMO_POPULATION } from '../../model/population-default';
+import type { PopulationRow } from '../../model/data';
 import { censusSnapshot, placementsToModelData, type SnapshotOptions } from '../../model/snapshots';
 import { toWitanCsv, type WitanCsvTexts } from '../../model/witan';
 import { DEFAULT_HEADERS, type ImportField } from './mapping';
@@ -119,10 +119,12 @@ export type WitanFile = keyof typeof WITAN_FILES;
 
 /**
  * The witan.send input set from stored placements, via model/snapshots.ts and model/witan.ts. Settings are our
- * state settings (`independent-special@OB`); population is the bundled demo authority's ONS projection unless
- * given.
+ * state settings (`independent-special@OB`); population.csv is the population given (the authority's stored
+ * one), and is empty when none is given.
  */
-export function witanFiles(placements: readonly Placement[], options: SnapshotOptions = {}): WitanCsvTexts {
-  const { data } = placementsToModelData(placements, { population: DEFAULT_DEMO_POPULATION, ...options });
-  return toWitanCsv(data);
+export function witanFiles(
+  placements: readonly Placement[],
+  options: SnapshotOptions & { population: PopulationRow[] },
+): WitanCsvTexts {
+  return toWitanCsv(placementsToModelData(placements, options).data);
 }

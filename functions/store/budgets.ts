@@ -6,7 +6,13 @@ import { type Budget, type BudgetInput, budgetTotal } from '../../domain/budget'
 import { ConflictError } from '../api/errors';
 import { auditPut, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
 import type { AuditEntry, WriteContext } from './ports';
-import { cancellationReasons, getItem, isConditionFailure, transactWrite } from './table-client';
+import {
+  cancellationReasons,
+  getItem,
+  isConditionFailure,
+  transactWrite,
+  versionedPut,
+} from './table-client';
 
 const ENTITY = 'budget';
 const RECORD_SK = 'BUDGET';
@@ -85,19 +91,7 @@ export class DynamoBudgetStore implements BudgetStore {
     if (current && changes.length === 0) return { budget: current, created: false };
     try {
       await transactWrite(this.db, [
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: toItem(next),
-            ...(current
-              ? {
-                  ConditionExpression: 'version = :expected',
-                  ExpressionAttributeValues: { ':expected': current.version },
-                }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          },
-        },
+        versionedPut(this.tableName, toItem(next), current?.version),
         auditPut(this.tableName, {
           entityType: ENTITY,
           entityId: financialYear,

@@ -6,6 +6,7 @@ import { DynamoAlertRunStore } from './alert-runs';
 import { DynamoBudgetStore } from './budgets';
 import { DynamoImportStore } from './imports';
 import { DynamoPlacementStore } from './placements';
+import { DynamoPopulationStore } from './population';
 import { DynamoProjectionStore } from './projections';
 import { DynamoProvisionStore } from './provisions';
 import { createDocumentClient } from './table-client';
@@ -44,6 +45,7 @@ export function createStores({
     budgets: new DynamoBudgetStore(db, tableName),
     imports: new DynamoImportStore(db, tableName),
     projections: new DynamoProjectionStore(db, tableName),
+    population: new DynamoPopulationStore(db, tableName),
     alerting,
   };
 }

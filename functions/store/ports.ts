@@ -3,6 +3,7 @@
 import type { Placement, PlacementEnd, PlacementInput, PlacementPatch } from '../../domain/placement';
 import type { PlacementFilter } from '../../domain/placement-filter';
 import type { Provision, ProvisionInput, ProvisionPatch } from '../../domain/provision';
+import type { AreaPopulation } from '../../model/population';
 
 export type { PlacementFilter } from '../../domain/placement-filter';
 
@@ -84,4 +85,31 @@ export interface ProvisionStore {
     context: WriteContext & { expectedVersion?: number },
   ): Promise<Provision>;
   all(): Promise<Provision[]>;
+}
+
+/** The authority's general population (one ONS area, ages 0–25), as stored, with its bookkeeping. */
+export interface StoredPopulation extends AreaPopulation {
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+}
+
+/**
+ * The one population the authority's projections, alerts, outturn and witan export divide joiners by. No
+ * default: `get` answers undefined until a planner stores one (`PUT /population`).
+ */
+export interface PopulationStore {
+  get(): Promise<StoredPopulation | undefined>;
+  /**
+   * Stores (or replaces) the population and its audit entry in one transaction. With `expectedVersion`,
+   * replacing any other version is a ConflictError. Identical content writes nothing (`changed: false`).
+   */
+  put(
+    population: AreaPopulation,
+    context: WriteContext & { expectedVersion?: number },
+  ): Promise<{ population: StoredPopulation; created: boolean; changed: boolean }>;
+  /** Its audit entries, oldest first. */
+  history(): Promise<AuditEntry[]>;
 }

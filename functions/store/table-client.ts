@@ -78,6 +78,28 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+/**
+ * A Put that creates the item, or replaces the version read (`currentVersion`): conditional, so a write made
+ * in between fails instead of being overwritten, and the failure returns the item as it is now.
+ */
+export const versionedPut = (
+  tableName: string,
+  item: Record<string, unknown>,
+  currentVersion: number | undefined,
+): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: item,
+    ...(currentVersion === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': currentVersion },
+        }),
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  },
+});
+
 export async function transactWrite(
   db: DynamoDBDocumentClient,
   items: TransactItem[],

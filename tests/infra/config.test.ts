@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type AuthorityConfig,
@@ -8,12 +9,14 @@ import {
   loadAuthorityConfig,
   parseAuthorityConfig,
 } from '../../infra/config';
+import { parseOnsPopulation } from '../../model/population';
+import { ONS_POPULATION_CSV } from '../helpers/data';
 
 const SEED_AUTHORITIES = {
-  'newcastle-upon-tyne': { name: 'Newcastle upon Tyne', laCode: '391' },
-  'south-tyneside': { name: 'South Tyneside', laCode: '393' },
-  'stockton-on-tees': { name: 'Stockton-on-Tees', laCode: '808' },
-  tameside: { name: 'Tameside', laCode: '357' },
+  'newcastle-upon-tyne': { name: 'Newcastle upon Tyne', laCode: '391', populationAreaCode: 'E08000021' },
+  'south-tyneside': { name: 'South Tyneside', laCode: '393', populationAreaCode: 'E08000023' },
+  'stockton-on-tees': { name: 'Stockton-on-Tees', laCode: '808', populationAreaCode: 'E06000004' },
+  tameside: { name: 'Tameside', laCode: '357', populationAreaCode: 'E08000008' },
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests corrupt parsed JSON in arbitrary ways.
@@ -59,11 +62,24 @@ describe('authority files', () => {
     },
   );
 
+  it.each(Object.keys(SEED_AUTHORITIES))(
+    '%s: its population area is in the ONS file shipped in data/',
+    (slug) => {
+      const config = loadAuthorityConfig(slug);
+      const population = parseOnsPopulation(readFileSync(ONS_POPULATION_CSV, 'utf8'), {
+        area: config.populationAreaCode,
+      });
+      expect(population.areaName).toBe(config.name);
+    },
+  );
+
   it('includes the demo authority for the local runtime (Demo Borough, LA 999)', () => {
     expect(loadAuthorityConfig(DEMO_SLUG)).toMatchObject({
       slug: 'demo',
       name: 'Demo Borough',
       laCode: '999',
+      // South Tyneside's population: the demo's figures are scaled from South Tyneside (infra/local/demo).
+      populationAreaCode: 'E08000023',
     });
   });
 
@@ -87,6 +103,8 @@ describe('invalid configuration fails naming the file and the field', () => {
 
   it.each([
     ['laCode', (raw: Raw) => (raw.laCode = '80')],
+    ['populationAreaCode', (raw: Raw) => (raw.populationAreaCode = '808')],
+    ['populationAreaCode', (raw: Raw) => delete raw.populationAreaCode],
     ['account', (raw: Raw) => (raw.account = '1234')],
     ['region', (raw: Raw) => (raw.region = 'London')],
     ['name', (raw: Raw) => delete raw.name],

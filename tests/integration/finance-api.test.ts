@@ -11,6 +11,7 @@ import type { AppDeps } from '../../functions/api/deps';
 import { FILE_ROUTES } from '../../functions/api/file-routes';
 import type { Group, Identity } from '../../functions/api/identity';
 import { createStores } from '../../functions/store';
+import { onsPopulation, SOUTH_TYNESIDE } from '../helpers/population';
 import { freshTable } from '../helpers/table';
 
 type Caller = 'finance' | 'reader' | 'caseworker';
@@ -115,6 +116,10 @@ beforeAll(async () => {
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });
   await deps.placements.createMany([P1, P2], { actor: { userId: 'test', name: 'test' }, now: new Date() });
+  await deps.population.put(onsPopulation(SOUTH_TYNESIDE), {
+    actor: { userId: 'test', name: 'test' },
+    now: new Date(),
+  });
 });
 
 describe('budgets', () => {

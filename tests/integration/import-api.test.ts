@@ -4,6 +4,7 @@ import type { Placement } from '../../domain/placement';
 import { importedPlacementId } from '../../functions/imports/keys';
 import { parseWitanCsv } from '../../model/witan';
 import { placementsApp } from '../helpers/placements-app';
+import { onsPopulation, SOUTH_TYNESIDE } from '../helpers/population';
 
 type Api = Awaited<ReturnType<typeof placementsApp>>;
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url));
@@ -253,6 +254,12 @@ describe('exports', () => {
     );
     expect((await api.call('GET', '/exports/census.csv?year=20')).status).toBe(400);
 
+    // population.csv needs the authority's population: none stored yet is a 409 naming what to load.
+    expect((await api.call('GET', '/exports/witan/population.csv')).status).toBe(409);
+    await api.deps.population.put(onsPopulation(SOUTH_TYNESIDE), {
+      actor: { userId: 'test', name: 'test' },
+      now: new Date(),
+    });
     const texts = Object.fromEntries(
       await Promise.all(
         (['transitions', 'population', 'costs', 'valid-states'] as const).map(async (name) => {

@@ -37,6 +37,8 @@ describe('startLocal', () => {
     try {
       expect((await first.deps.placements.all()).length).toBe(60);
       expect((await first.deps.provisions.all()).length).toBe(demo.provisions.length);
+      // The demo authority stores its own population: South Tyneside's ONS rows (its config's area code).
+      expect(await first.deps.population.get()).toMatchObject({ areaCode: 'E08000023', version: 1 });
       const created = await fetch(`${first.url}/placements`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -73,6 +75,8 @@ describe('startLocal', () => {
       const page = await fetch(`${empty.url}/placements`);
       expect(await page.json()).toEqual({ items: [] });
       expect((await fetch(`${empty.url}/health`)).status).toBe(200);
+      // No population either: nothing falls back to the demo's.
+      expect((await fetch(`${empty.url}/population`)).status).toBe(404);
     } finally {
       await empty.stop();
     }

@@ -1,7 +1,5 @@
 // POST/GET /scenarios and /projections against DynamoDB Local: runs on stored placements and provisions.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PlacementInput } from '../../domain/placement';
-import { buildPlacement } from '../../domain/placement-build';
 import { ProvisionInput } from '../../domain/provision';
 import {
   CHUNK_CHARS,
@@ -11,32 +9,14 @@ import {
 } from '../../functions/store/projections';
 import { createDocumentClient } from '../../functions/store/table-client';
 import { ProjectionOutput } from '../../model/output';
+import { authorityPlacements } from '../helpers/placement';
 import { placementsApp } from '../helpers/placements-app';
+import { onsPopulation, SOUTH_TYNESIDE } from '../helpers/population';
 import { freshTable } from '../helpers/table';
 
 const actor = { userId: 'u-seed', name: 'seed' };
 
-/** 240 children over 2019–2025: ASD and SEMH, in-borough special and out-of-borough independent. */
-function placements() {
-  return Array.from({ length: 240 }, (_, i) => {
-    const startYear = 2019 + (i % 6);
-    const outOfBorough = i % 4 === 0;
-    const input = PlacementInput.parse({
-      childRef: `C-${String(i).padStart(5, '0')}`,
-      primaryNeed: i % 3 === 0 ? 'SEMH' : 'ASD',
-      setting: outOfBorough ? 'independent-special' : 'maintained-special',
-      residential: false,
-      inBorough: !outOfBorough,
-      ...(outOfBorough ? { hostLaCode: '391' } : {}),
-      lookedAfter: false,
-      ncy: 1 + (i % 9),
-      startDate: `${startYear}-09-01`,
-      ...(i % 5 === 0 ? { endDate: `${startYear + 2}-07-20`, endReason: 'plan-ceased-other' } : {}),
-      costs: { education: outOfBorough ? 60_000 : 22_000, socialCare: 0, health: 0, transport: 0 },
-    });
-    return buildPlacement(input, { id: `p-${i}`, now: new Date('2025-12-01T00:00:00Z'), actor });
-  });
-}
+const placements = () => authorityPlacements(240, 6);
 
 const scenario = {
   name: 'New ASD resourced provision',
@@ -67,6 +47,10 @@ describe('projections API', () => {
   beforeAll(async () => {
     harness = await placementsApp('2026-02-01');
     await harness.deps.placements.createMany(placements(), { actor, now: new Date('2025-12-01T00:00:00Z') });
+    await harness.deps.population.put(onsPopulation(SOUTH_TYNESIDE), {
+      actor,
+      now: new Date('2025-12-01T00:00:00Z'),
+    });
     const provision = ProvisionInput.parse({
       name: 'Oakfield Special School',
       type: 'maintained-special',

@@ -149,6 +149,23 @@ describe('projected shortfall (median above places → warn, 95th percentile abo
     expect(alerts[0]?.message).toContain('January 2027 (within 12 months)');
     expect(alerts[0]?.message).toContain('January 2028 (within 24 months)');
   });
+
+  it('says when shortfalls could not be checked (no population stored), every month until fixed', () => {
+    const figures = { occupancy: [], shortfalls: [], outOfBorough: { now: 10, yearAgo: 10 } };
+    expect(evaluateAlerts(figures, thresholds)).toEqual([]);
+    const alerts = evaluateAlerts(
+      { ...figures, shortfallsUnchecked: 'no population stored: load it with PUT /population' },
+      thresholds,
+    );
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        rule: 'projected-shortfall',
+        severity: 'watch',
+        key: 'projected-shortfall:unchecked',
+        message: expect.stringContaining('no population stored: load it with PUT /population'),
+      }),
+    ]);
+  });
 });
 
 describe('outturn against budget (warn ≥ 2% over)', () => {

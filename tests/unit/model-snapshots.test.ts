@@ -2,14 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Placement } from '../../domain/placement';
 import { projectMarkov } from '../../model/markov';
-import { DEFAULT_DEMO_POPULATION } from '../../model/population-default';
-import {
-  censusSnapshot,
-  ncyAt,
-  parseOnsPopulation,
-  placementsToModelData,
-  transitionsBetween,
-} from '../../model/snapshots';
+import { parseOnsPopulation, populationRows } from '../../model/population';
+import { censusSnapshot, ncyAt, placementsToModelData, transitionsBetween } from '../../model/snapshots';
 import { ONS_POPULATION_CSV } from '../helpers/data';
 import { education, storedPlacement } from '../helpers/placement';
 
@@ -105,7 +99,7 @@ describe('census snapshots and transitions', () => {
   });
 
   it('builds ModelData with unit costs and valid states', () => {
-    const { data, censusYears } = placementsToModelData(placements, { asOf: '2022-03-01' });
+    const { data, censusYears } = placementsToModelData(placements, { asOf: '2022-03-01', population: [] });
     expect(censusYears).toEqual([2020, 2021, 2022]);
     expect(data.transitions.filter((t) => t.calendarYear === 2021)).toContainEqual({
       calendarYear: 2021,
@@ -128,34 +122,13 @@ describe('census snapshots and transitions', () => {
   });
 
   it('needs two censuses and at least one placement', () => {
-    expect(() => placementsToModelData([])).toThrow('no placements');
+    expect(() => placementsToModelData([], { population: [] })).toThrow('no placements');
     expect(() =>
-      placementsToModelData([placement('x', { startDate: '2021-02-01' })], { asOf: '2021-06-01' }),
+      placementsToModelData([placement('x', { startDate: '2021-02-01' })], {
+        asOf: '2021-06-01',
+        population: [],
+      }),
     ).toThrow('at least two January censuses');
-  });
-});
-
-describe('population', () => {
-  const ons = readFileSync(ONS_POPULATION_CSV, 'utf8');
-
-  it('maps ONS mid-year Y age a to census Y + 1, NCY a − 5', () => {
-    const rows = parseOnsPopulation(ons, 'South Tyneside');
-    expect(rows).toHaveLength(26 * 26);
-    // South Tyneside, age 0, mid-2022: 1402.000 (CSV row E08000023 … 0, column 2022)
-    expect(rows.find((r) => r.calendarYear === 2023 && r.ncy === -5)?.population).toBe(1402);
-    expect(parseOnsPopulation(ons, 'E08000023')).toEqual(rows);
-    expect(() => parseOnsPopulation(ons, 'Atlantis', 'ons.csv')).toThrow(
-      /^ons\.csv:2:2: no rows for area "Atlantis"/,
-    );
-  });
-
-  it('the embedded demo population is South Tyneside rounded', () => {
-    const rows = parseOnsPopulation(ons, 'South Tyneside');
-    expect(DEFAULT_DEMO_POPULATION).toHaveLength(rows.length);
-    for (const row of DEFAULT_DEMO_POPULATION.slice(0, 60)) {
-      const exact = rows.find((r) => r.calendarYear === row.calendarYear && r.ncy === row.ncy);
-      expect(row.population).toBe(Math.round(exact?.population ?? Number.NaN));
-    }
   });
 });
 
@@ -179,7 +152,9 @@ describe('snapshots feed the Markov model', () => {
     }
     const { data } = placementsToModelData(placements, {
       asOf: '2022-02-01',
-      population: DEFAULT_DEMO_POPULATION,
+      population: populationRows(
+        parseOnsPopulation(readFileSync(ONS_POPULATION_CSV, 'utf8'), { area: 'E08000023' }),
+      ),
     });
     const output = projectMarkov(data, { horizon: 3, expectedOnly: true });
     expect(output.baseYear).toBe(2022);

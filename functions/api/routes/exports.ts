@@ -16,6 +16,7 @@ import type { AppEnv } from '../app';
 import { AppError, NotFoundError } from '../errors';
 import { readQuery } from '../http';
 import { requireIdentity } from '../identity';
+import { requirePopulation } from './population';
 
 const CensusQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 
@@ -74,9 +75,13 @@ export function exportRoutes() {
         'witan.send file',
         `${file} (there are ${Object.keys(WITAN_FILES).join(', ')})`,
       );
+    const deps = c.get('deps');
+    // Only population.csv needs the authority's population; without one stored it is a 409, never a default.
+    const population =
+      file === 'population.csv' ? (await requirePopulation(deps, 'the witan.send population.csv')).rows : [];
     let texts: ReturnType<typeof witanFiles>;
     try {
-      texts = witanFiles(await c.get('deps').placements.all());
+      texts = witanFiles(await deps.placements.all(), { population });
     } catch (error) {
       // Too few placements for two censuses: nothing a model could run on.
       if (error instanceof SnapshotInputError) throw new AppError(422, 'not_enough_data', error.message);

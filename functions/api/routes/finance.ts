@@ -9,6 +9,7 @@ import { forecastOutturn } from '../../../domain/outturn';
 import { financialYearSpendSummary, SPEND_DIMENSIONS } from '../../../domain/spend';
 import * as z from '../../../domain/zod';
 import { expectedStarts, NEW_PLACEMENT_METHODS } from '../../finance/expected-starts';
+import { storedPopulationRows } from '../../store/population';
 import type { AppEnv } from '../app';
 import { NotFoundError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
@@ -69,8 +70,12 @@ export function financeRoutes() {
     const deps = c.get('deps');
     const now = deps.now();
     const { fy = currentFinancialYear(now), asOf = today(now), newPlacements } = readQuery(c, OutturnQuery);
-    const [placements, budget] = await Promise.all([deps.placements.all(), deps.budgets.get(fy)]);
-    const starts = expectedStarts(placements, fy, asOf, newPlacements);
+    const [placements, budget, population] = await Promise.all([
+      deps.placements.all(),
+      deps.budgets.get(fy),
+      storedPopulationRows(deps.population),
+    ]);
+    const starts = expectedStarts(placements, fy, asOf, newPlacements, population);
     return c.json(forecastOutturn({ placements, financialYear: fy, asOf, budget, expectedStarts: starts }));
   });
 

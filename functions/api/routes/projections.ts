@@ -9,7 +9,7 @@ import * as z from '../../../domain/zod';
 import { BacktestInputError, backtestMarkov } from '../../../model/backtest';
 import { ModelInputError } from '../../../model/estimate';
 import { MAX_HORIZON, projectMarkov } from '../../../model/markov';
-import { DEFAULT_DEMO_POPULATION } from '../../../model/population-default';
+import { populationUpTo } from '../../../model/population';
 import { Scenario } from '../../../model/scenario';
 import { placementsToModelData, SnapshotInputError } from '../../../model/snapshots';
 import type { StoredProjection } from '../../store/projections';
@@ -18,6 +18,7 @@ import { AppError, NotFoundError, ValidationError } from '../errors';
 import { parseWith, readJson } from '../http';
 import { requireGroup, requireIdentity } from '../identity';
 import { actorOf } from './concurrency';
+import { requirePopulation } from './population';
 
 /** Draws an API call may ask for: a run must finish well inside the API's 29-second limit. */
 export const MAX_API_DRAWS = 5_000;
@@ -89,13 +90,12 @@ export function projectionRoutes() {
       throw new ValidationError([{ field: 'scenarioId', message: `no scenario ${body.scenarioId}` }]);
     const scenario = stored?.scenario ?? body.scenario;
 
+    const population = await requirePopulation(deps, 'a projection');
     const [placements, provisions] = await Promise.all([deps.placements.all(), deps.provisions.all()]);
+    const asOf = now.toISOString().slice(0, 10);
     let projection: StoredProjection;
     try {
-      const { data, censusYears } = placementsToModelData(placements, {
-        asOf: now.toISOString().slice(0, 10),
-        population: DEFAULT_DEMO_POPULATION,
-      });
+      const { data, censusYears } = placementsToModelData(placements, { asOf, population: population.rows });
       const output = projectMarkov(data, {
         horizon: body.horizon,
         draws: body.draws,
@@ -104,8 +104,17 @@ export function projectionRoutes() {
         provisions,
         ...(scenario ? { scenario } : {}),
       });
+      output.population = population.source;
       if (body.backtest) {
         try {
+          // Each origin sees only what was known then: censuses, costs and valid states up to the origin,
+          // and the population rows up to it (no look-ahead).
+          const dataUpTo = (origin: number) =>
+            placementsToModelData(placements, {
+              asOf,
+              lastYear: origin,
+              population: populationUpTo(population.rows, origin),
+            }).data;
           output.backtest = backtestMarkov(
             data,
             (fitData, baseYear, horizon) =>
@@ -116,10 +125,17 @@ export function projectionRoutes() {
                 seed: body.seed,
                 expectedOnly: body.expected,
               }),
-            { horizon: BACKTEST_HORIZON },
+            { horizon: BACKTEST_HORIZON, dataUpTo },
           ).backtest;
         } catch (error) {
-          if (!(error instanceof BacktestInputError || error instanceof ModelInputError)) throw error;
+          if (
+            !(
+              error instanceof BacktestInputError ||
+              error instanceof ModelInputError ||
+              error instanceof SnapshotInputError
+            )
+          )
+            throw error;
           output.warnings = [...(output.warnings ?? []), `no back-test: ${error.message}`];
         }
       }
