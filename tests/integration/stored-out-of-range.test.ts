@@ -6,11 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Placement } from '../../domain/placement';
 import { createDocumentClient } from '../../functions/store/table-client';
 import { placementBody, placementsApp } from '../helpers/placements-app';
+import { onsPopulation, SOUTH_TYNESIDE } from '../helpers/population';
 
 let api: Awaited<ReturnType<typeof placementsApp>>;
 
 beforeAll(async () => {
   api = await placementsApp();
+  // The model needs the authority's population (without one, POST /projections is a 409 before any date).
+  await api.deps.population.put(onsPopulation(SOUTH_TYNESIDE), { actor: api.actor.planner, now: new Date() });
   for (let i = 0; i < 8; i++) {
     const response = await api.call('POST', '/placements', {
       body: placementBody({ startDate: `2019-0${i + 1}-01`, childRef: `C-range-${i}` }),
