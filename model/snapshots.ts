@@ -49,32 +49,56 @@ export function ncyAt(placement: Pick<Placement, 'ncy' | 'birthMonth' | 'startDa
  * (age 25) have left the SEND system and are not counted.
  */
 export function censusSnapshot(placements: readonly Placement[], year: number): Map<string, CensusEntry> {
-  const date = censusDate(year);
-  const chosen = new Map<string, Placement>();
+  return censusSnapshots(placements, year, year).get(year) ?? new Map();
+}
+
+/**
+ * The January censuses `firstYear`…`lastYear` (as censusSnapshot), in one pass over the placements: each
+ * placement visits only the censuses it spans, so the work is placements × years in place, not × all years.
+ */
+export function censusSnapshots(
+  placements: readonly Placement[],
+  firstYear: number,
+  lastYear: number,
+): Map<number, Map<string, CensusEntry>> {
+  const chosen = new Map<number, Map<string, Placement>>();
+  for (const year of eachYear(firstYear, lastYear)) chosen.set(year, new Map());
   for (const p of placements) {
-    if (!isActiveOn(p, date)) continue;
-    const current = chosen.get(p.childRef);
-    if (
-      !current ||
-      p.startDate > current.startDate ||
-      (p.startDate === current.startDate && p.id > current.id)
-    )
-      chosen.set(p.childRef, p);
+    const startYear = Number(p.startDate.slice(0, 4));
+    const from = Math.max(firstYear, p.startDate <= censusDate(startYear) ? startYear : startYear + 1);
+    const to = Math.min(lastYear, p.endDate === undefined ? lastYear : Number(p.endDate.slice(0, 4)));
+    // Within firstYear…lastYear, already bounded by eachYear above.
+    for (let year = from; year <= to; year++) {
+      if (!isActiveOn(p, censusDate(year))) continue;
+      const byChild = chosen.get(year) as Map<string, Placement>;
+      const current = byChild.get(p.childRef);
+      if (
+        !current ||
+        p.startDate > current.startDate ||
+        (p.startDate === current.startDate && p.id > current.id)
+      )
+        byChild.set(p.childRef, p);
+    }
   }
-  const census = new Map<string, CensusEntry>();
-  for (const [childRef, p] of chosen) {
-    const ncy = ncyAt(p, date);
-    if (ncy > MAX_NCY) continue;
-    census.set(childRef, {
-      childRef,
-      placementId: p.id,
-      setting: stateSetting(p.setting, !p.inBorough),
-      need: p.primaryNeed,
-      ncy,
-      annualCost: totalAnnualCost(costsOn(p, date)),
-    });
+  const censuses = new Map<number, Map<string, CensusEntry>>();
+  for (const [year, byChild] of chosen) {
+    const date = censusDate(year);
+    const census = new Map<string, CensusEntry>();
+    for (const [childRef, p] of byChild) {
+      const ncy = ncyAt(p, date);
+      if (ncy > MAX_NCY) continue;
+      census.set(childRef, {
+        childRef,
+        placementId: p.id,
+        setting: stateSetting(p.setting, !p.inBorough),
+        need: p.primaryNeed,
+        ncy,
+        annualCost: totalAnnualCost(costsOn(p, date)),
+      });
+    }
+    censuses.set(year, census);
   }
-  return census;
+  return censuses;
 }
 
 /**
@@ -188,9 +212,14 @@ export interface Snapshots {
 export function placementsToModelData(placements: readonly Placement[], options: SnapshotOptions): Snapshots {
   if (placements.length === 0) throw new SnapshotInputError('no placements: nothing to build a model from');
   for (const p of placements) assertPlacementDates(p);
-  const dates = placements.flatMap((p) => (p.endDate ? [p.startDate, p.endDate] : [p.startDate])).sort();
-  const earliest = dates[0] as string;
-  const asOf = options.asOf ?? (dates.at(-1) as string);
+  let earliest = (placements[0] as Placement).startDate;
+  let latest = earliest;
+  for (const p of placements) {
+    if (p.startDate < earliest) earliest = p.startDate;
+    const last = p.endDate ?? p.startDate; // never before the start
+    if (last > latest) latest = last;
+  }
+  const asOf = options.asOf ?? latest;
   const firstCensusOnOrAfter = (date: string) => {
     const year = Number(date.slice(0, 4));
     return censusDate(year) >= date ? year : year + 1;
@@ -207,7 +236,7 @@ export function placementsToModelData(placements: readonly Placement[], options:
     );
 
   const censusYears = eachYear(firstYear, lastYear);
-  const censuses = new Map(censusYears.map((year) => [year, censusSnapshot(placements, year)]));
+  const censuses = censusSnapshots(placements, firstYear, lastYear);
   const transitions = censusYears
     .slice(0, -1)
     .flatMap((year) =>

@@ -25,6 +25,7 @@ import { checkEach } from '../api/http';
 import { auditPut, canonicalJson, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
 import { createWithAudit } from './bulk-create';
 import { type CursorState, decodeCursor, encodeCursor } from './cursor';
+import { PlacementProjection } from './placement-projection';
 import type {
   AuditEntry,
   BulkCreateOutcome,
@@ -225,11 +226,20 @@ function filterExpression(rest: PlacementFilter, today: string): Expression {
 }
 
 export class DynamoPlacementStore implements PlacementStore {
+  /** Every placement in a few items: what summaries, spend, snapshots and exports read (placement-projection.ts). */
+  readonly projection: PlacementProjection;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: { compactAfter?: number } = {},
+  ) {
+    this.projection = new PlacementProjection(db, tableName, {
+      ...options,
+      readRecords: () => this.records(),
+    });
+  }
 
   async create(
     input: PlacementInput,
@@ -265,6 +275,8 @@ export class DynamoPlacementStore implements PlacementStore {
         },
       });
     }
+    // Last, so the reasons for the record, its audit entry and the idempotency key keep their places.
+    writes.push(this.changePut(placement));
     try {
       await transactWrite(this.db, writes);
       return { placement, created: true };
@@ -356,6 +368,7 @@ export class DynamoPlacementStore implements PlacementStore {
           },
         },
         auditPut(this.tableName, entry),
+        this.changePut(next),
       ]);
     } catch (error) {
       const reasons = cancellationReasons(error);
@@ -443,7 +456,18 @@ export class DynamoPlacementStore implements PlacementStore {
     return { items };
   }
 
+  /** The projection's change item for a record a transaction writes, in the same transaction. */
+  private changePut(placement: Placement): TransactItem {
+    const [Item] = this.projection.changeItems([placement]);
+    return { Put: { TableName: this.tableName, Item: Item as Record<string, unknown> } };
+  }
+
   async all(): Promise<Placement[]> {
+    return this.projection.all();
+  }
+
+  /** Every placement read record by record from the table: what the projection is rebuilt from and checked against. */
+  async records(): Promise<Placement[]> {
     return (await queryByType(this.db, this.tableName, ENTITY)).map(fromItem);
   }
 
@@ -478,13 +502,22 @@ export class DynamoPlacementStore implements PlacementStore {
   ): Promise<BulkCreateOutcome[]> {
     checkEach(Placement, placements);
     const { importJob } = context;
-    return createWithAudit(this.db, this.tableName, placements, {
+    const outcomes = await createWithAudit(this.db, this.tableName, placements, {
       record: toItem,
       entry: (placement) => ({
         ...this.entry(placement, 'create', diff({}, placement), context),
         ...(importJob !== undefined ? { importJob } : {}),
       }),
     });
+    // The projection's change, after the records: those this call created, and those an earlier attempt of
+    // the same import created and nobody changed since (that attempt may have stopped before its change).
+    const byId = new Map(placements.map((placement) => [placement.id, placement]));
+    await this.projection.recordChanges(
+      outcomes
+        .filter((o) => o.created || (importJob !== undefined && o.importJob === importJob && o.version === 1))
+        .map((o) => byId.get(o.id) as Placement),
+    );
+    return outcomes;
   }
 
   /** Test and bench helper: the number of stored placements, counted on the byType index. */

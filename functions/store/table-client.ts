@@ -70,6 +70,10 @@ export function cancellationReasons(error: unknown): CancellationReason[] | unde
 export const isConditionFailure = (reason: CancellationReason | undefined): boolean =>
   reason?.Code === 'ConditionalCheckFailed';
 
+/** A single conditional write (PutItem, UpdateItem, DeleteItem) whose condition did not hold. */
+export const isConditionalCheckFailed = (error: unknown): boolean =>
+  (error as { name?: string }).name === 'ConditionalCheckFailedException';
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -23,9 +23,9 @@ import { type DemoAuthority, generateDemoAuthority } from './demo/generate';
 import { seedDemo } from './demo/seed';
 import { localClientConfig, startDynamoDbLocal } from './dynamodb-local';
 import { OutboxPublisher } from './outbox';
-import { createTableIfMissing } from './tables';
+import { createTableIfMissing, LOCAL_TABLE_NAME } from './tables';
 
-export const LOCAL_TABLE_NAME = 'send-sufficiency';
+export { LOCAL_TABLE_NAME };
 
 /** The developer at the keyboard: every group, so every screen and route can be tried locally. */
 export const LOCAL_DEVELOPER: Identity = {

@@ -8,6 +8,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { TABLE } from '../table';
 
+/** The table the local runtime and the local admin commands use. */
+export const LOCAL_TABLE_NAME = 'send-sufficiency';
+
 export async function createTableIfMissing(client: DynamoDBClient, tableName: string): Promise<boolean> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));

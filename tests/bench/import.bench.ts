@@ -2,41 +2,15 @@
 // it — parse and validate locally, then batches of rows over real HTTP to `POST /imports/{id}/rows` — and the
 // same file again, which must find 50,000 duplicates and write nothing. Target: ≥ 1,000 rows/s end to end.
 // Each row is two items (the placement and its 'create' audit entry), written by BatchWriteItem.
-import { NEEDS } from '../../domain/codes';
 import { requestBatches } from '../../functions/imports/job';
 import { importFingerprint, parseImport } from '../../functions/imports/parse';
 import type { ValidRow } from '../../functions/imports/rows';
 import type { DynamoPlacementStore } from '../../functions/store/placements';
 import { startLocal } from '../../infra/local/server';
+import { importCsv } from './dataset';
 
 const ROWS = 50_000;
 const TARGET_ROWS_PER_SECOND = 1_000;
-const SETTINGS = ['Mainstream', 'ISS', 'Maintained special', 'Resourced provision', 'FE college', 'NMSS'];
-
-function generatedCsv(): Uint8Array {
-  const lines = [
-    'Child Ref,Primary Need,Setting,Out of Area,Host LA,LAC,NCY,Start Date,Education Cost,Transport Cost',
-  ];
-  for (let i = 0; i < ROWS; i++) {
-    const outOfArea = i % 9 === 0;
-    lines.push(
-      [
-        `B-${i}`,
-        NEEDS[i % 12],
-        SETTINGS[i % SETTINGS.length],
-        outOfArea ? 'Y' : 'N',
-        outOfArea ? '840' : '',
-        i % 4 === 0 ? 'Y' : 'N',
-        String(i % 14),
-        `${String((i % 28) + 1).padStart(2, '0')}/09/${2018 + (i % 7)}`,
-        `"£${(8000 + (i % 50) * 1000).toLocaleString('en-GB')}"`,
-        String(i % 3000),
-      ].join(','),
-    );
-  }
-  return new TextEncoder().encode(`${lines.join('\n')}\n`);
-}
-
 const runtime = await startLocal({
   inMemory: true,
   port: 0,
@@ -82,7 +56,7 @@ async function importOverHttp(rows: ValidRow[], fingerprint: string): Promise<{ 
 }
 
 try {
-  const bytes = generatedCsv();
+  const bytes = importCsv(ROWS, 'B');
   const parseStarted = performance.now();
   const files = [{ name: 'bench.csv', bytes }];
   const parsed = await parseImport('placements', files);

@@ -1,5 +1,5 @@
 // A crash mid-import (simulated by a store that fails part-way) and the re-run that resumes it; and the
-// 50,000-row file generated here at run time (no big file is committed).
+// 50,000-row file generated at run time by tests/bench/dataset.ts (no big file is committed).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Placement } from '../../domain/placement';
 import { API_ROUTES } from '../../functions/api/api-routes';
@@ -10,37 +10,11 @@ import { importFingerprint, parseImport } from '../../functions/imports/parse';
 import { createStores } from '../../functions/store';
 import type { DynamoPlacementStore } from '../../functions/store/placements';
 import type { WriteContext } from '../../functions/store/ports';
+import { importCsv } from '../bench/dataset';
 import { freshTable } from '../helpers/table';
 
 const actor = { userId: 'u-import', name: 'importer@example.gov.uk' };
 const caseworker = { userId: 'u-case', name: 'casey@example.gov.uk', groups: ['caseworkers' as const] };
-const NEEDS = ['ASD', 'SEMH', 'SLCN', 'MLD', 'SLD'];
-const SETTINGS = ['Mainstream', 'ISS', 'Maintained special', 'Resourced provision', 'FE college'];
-
-/** A placements CSV of `rows` distinct children, every row valid. */
-function generatedCsv(rows: number): Uint8Array {
-  const lines = [
-    'Child Ref,Primary Need,Setting,Out of Area,Host LA,LAC,NCY,Start Date,Education Cost,Transport Cost',
-  ];
-  for (let i = 0; i < rows; i++) {
-    const outOfArea = i % 9 === 0;
-    lines.push(
-      [
-        `G-${i}`,
-        NEEDS[i % NEEDS.length],
-        SETTINGS[i % SETTINGS.length],
-        outOfArea ? 'Y' : 'N',
-        outOfArea ? '840' : '',
-        i % 4 === 0 ? 'Y' : 'N',
-        String(i % 14),
-        `${String((i % 28) + 1).padStart(2, '0')}/09/${2018 + (i % 7)}`,
-        `"£${(8000 + (i % 50) * 1000).toLocaleString('en-GB')}"`,
-        String(i % 3000),
-      ].join(','),
-    );
-  }
-  return new TextEncoder().encode(`${lines.join('\n')}\n`);
-}
 
 async function setup() {
   const table = await freshTable('imports');
@@ -89,7 +63,7 @@ async function startJob(
 describe('crash then resume', () => {
   it('a crash half-way through the third batch leaves the job failed at two batches; the re-run completes it', async () => {
     const { deps, placements } = await setup();
-    const bytes = generatedCsv(1_000);
+    const bytes = importCsv(1_000);
     const { job, rows } = await startJob(deps, bytes);
 
     const crashing = { imports: deps.imports, placements: crashingPlacements(deps.placements, 450) };
@@ -128,7 +102,7 @@ describe('crash then resume', () => {
 describe('a caseworker edits a row between the crash and the resume', () => {
   it('keeps the edit, its version and its history; counts the row as edited since; the record stays usable', async () => {
     const { deps, placements } = await setup();
-    const bytes = generatedCsv(300);
+    const bytes = importCsv(300);
     const { job, rows } = await startJob(deps, bytes);
     // The second batch (rows 100–199) is cut short after 30 of its rows.
     const crashing = { imports: deps.imports, placements: crashingPlacements(deps.placements, 130) };
@@ -197,7 +171,7 @@ describe('a 50,000-row file', () => {
   it('imports every row, and a re-import counts all 50,000 as duplicates and writes nothing', {
     timeout: 600_000,
   }, async () => {
-    const bytes = generatedCsv(50_000);
+    const bytes = importCsv(50_000);
     const first = await startJob(deps, bytes);
     expect(first.rows.valid).toHaveLength(50_000);
     const done = await runImport(deps, first.job, first.rows.valid, { now: () => new Date() });

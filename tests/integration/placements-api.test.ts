@@ -127,8 +127,8 @@ describe('idempotent creates', () => {
     expect(await json(second)).toEqual(await json(first));
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
-    // One placement, its audit entry and the key.
-    expect(await api.itemCount()).toBe(before + 3);
+    // One placement, its audit entry, the key and the placement projection's change item.
+    expect(await api.itemCount()).toBe(before + 4);
     expect((await api.deps.placements.list({ primaryNeed: 'SEMH' }, { limit: 500 })).items).toHaveLength(1);
   });
 

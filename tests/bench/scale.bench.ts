@@ -1,0 +1,154 @@
+// Reads at the largest authority's scale: 50,000 placement records (22,000 active; tests/bench/dataset.ts) in
+// DynamoDB Local (in memory), every read over real HTTP, median of 3 after one warm-up call. Targets: each read
+// ≤ 1 s on a 2-core machine; POST /projections with 1,000 draws ≤ 15 s. Also shown: the first read after the
+// bulk load (it folds the loaded records into the projection) and a read by a fresh process (decodes the build).
+// Run: npm run bench -- scale
+import { loadavg } from 'node:os';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createStores } from '../../functions/store';
+import { localClientConfig } from '../../infra/local/dynamodb-local';
+import { startLocal } from '../../infra/local/server';
+import { largeAuthority } from './dataset';
+
+const READ_TARGET_MS = 1_000;
+const PROJECTION_TARGET_MS = 15_000;
+const RUNS = 3;
+
+const runtime = await startLocal({
+  inMemory: true,
+  port: 0,
+  seedDemo: false,
+  configureApp: () => {},
+  log: () => {},
+});
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+async function call(path: string, init?: RequestInit): Promise<void> {
+  const response = await fetch(`${runtime.url}${path}`, init);
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${response.status} from ${path}: ${body.slice(0, 300)}`);
+}
+
+/** Wall milliseconds of `fn`. */
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+interface Row {
+  read: string;
+  'median ms': number;
+  'runs ms': string;
+  target: string;
+  verdict: string;
+}
+const rows: Row[] = [];
+let missed = 0;
+
+function record(read: string, times: number[], targetMs: number) {
+  const value = median(times);
+  const met = value <= targetMs;
+  if (!met) missed += 1;
+  rows.push({
+    read,
+    'median ms': Math.round(value),
+    'runs ms': times.map((t) => t.toFixed(0)).join(' / '),
+    target: `≤ ${targetMs.toLocaleString('en-GB')} ms`,
+    verdict: met ? 'met' : 'MISSED',
+  });
+}
+
+async function measure(read: string, fn: () => Promise<unknown>, targetMs = READ_TARGET_MS, runs = RUNS) {
+  await fn(); // warm-up: JIT, connections, the decoded build
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await timed(fn));
+  record(read, times, targetMs);
+}
+
+try {
+  const generated = performance.now();
+  const authority = largeAuthority();
+  const sample = authority.placements[0];
+  const generateMs = performance.now() - generated;
+  const deps = runtime.deps;
+  const context = { actor: { userId: 'bench', name: 'bench' }, now: new Date() };
+  const loadMs = await timed(async () => {
+    await deps.provisions.createMany(authority.provisions, context);
+    await deps.placements.createMany(authority.placements, context);
+  });
+  // The first read folds the 50,000 loaded records into a build of the projection.
+  const firstMs = await timed(() => call('/summary'));
+  // A fresh process has no decoded build in memory: a second store on the same table stands for it.
+  const client = new DynamoDBClient(localClientConfig(runtime.dynamoEndpoint));
+  const fresh = createStores({ client, tableName: runtime.tableName });
+  const freshMs = await timed(() => fresh.placements.all());
+  client.destroy();
+
+  const now = new Date();
+  const year = now.getUTCFullYear();
+  const fy =
+    now.getUTCMonth() >= 3
+      ? `${year}-${String((year + 1) % 100).padStart(2, '0')}`
+      : `${year - 1}-${String(year % 100).padStart(2, '0')}`;
+  const latestCensus = now.getUTCMonth() === 0 && now.getUTCDate() < 15 ? year - 1 : year;
+
+  await measure('GET /summary', () => call('/summary'));
+  await measure(`GET /spend?fy=${fy}&by=need`, () => call(`/spend?fy=${fy}&by=need`));
+  await measure(`GET /spend?fy=${fy}&by=month`, () => call(`/spend?fy=${fy}&by=month`));
+  await measure(`GET /outturn?fy=${fy}`, () => call(`/outturn?fy=${fy}`));
+  for (const query of [
+    'primaryNeed=ASD&status=active',
+    'setting=hospital',
+    'lookedAfter=true&inBorough=true',
+    `childRef=${sample?.childRef ?? 'L001'}`,
+    'provider=academy',
+    'status=ended&limit=500',
+  ])
+    await measure(`GET /placements?${query}`, () => call(`/placements?${query}`));
+  await measure('GET /alerts', () => call('/alerts'));
+  await measure(`GET /exports/census.csv?year=${latestCensus}`, () =>
+    call(`/exports/census.csv?year=${latestCensus}`),
+  );
+  await measure('GET /exports/placements.csv', () => call('/exports/placements.csv'));
+  // The dashboard's overview: today's summary and one per January census, asked for at once.
+  await measure('dashboard overview (8 summaries at once)', () =>
+    Promise.all(
+      [
+        now.toISOString().slice(0, 10),
+        ...Array.from({ length: 7 }, (_, i) => `${latestCensus - 6 + i}-01-15`),
+      ].map((asOf) => call(`/summary?asOf=${asOf}`)),
+    ),
+  );
+  const projection = () =>
+    call('/projections', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ draws: 1000, horizon: 5 }),
+    });
+  record(
+    'POST /projections (1,000 draws × 5 years, back-test)',
+    [await timed(projection)],
+    PROJECTION_TARGET_MS,
+  );
+
+  const active = authority.active.toLocaleString('en-GB');
+  console.log(
+    `${authority.placements.length.toLocaleString('en-GB')} placements (${active} active on ${authority.asOf}), ` +
+      `generated in ${(generateMs / 1000).toFixed(1)} s, bulk-loaded in ${(loadMs / 1000).toFixed(1)} s; ` +
+      `load average ${loadavg()[0]?.toFixed(1)} on 2 cores (wall times grow with it).`,
+  );
+  console.log(
+    `First read after the load (folds 50,000 changed records into a build): ${firstMs.toFixed(0)} ms. ` +
+      `Read of every placement by a process without the build in memory: ${freshMs.toFixed(0)} ms.`,
+  );
+  console.table(rows);
+  if (missed > 0) {
+    console.log(`${missed} figure(s) missed the target`);
+    process.exitCode = 1;
+  }
+} finally {
+  await runtime.stop();
+}
