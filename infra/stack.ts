@@ -57,6 +57,7 @@ import { scopesForGroups } from '../functions/auth/group-scopes';
 import { BUNDLING, type EntryName, entryPath, REPO_ROOT, RUNTIME } from './bundling';
 import { type AuthorityConfig, alertConfigOf } from './config';
 import { API_FUNCTIONS, type ApiFunction, DEPLOYED_ROUTES, ENTRY_OF } from './routes';
+import { CHANGES_PK, PROJECTION_PK } from '../functions/store/placement-projection';
 import { TABLE } from './table';
 
 export const APP_TAG = 'send-sufficiency';
@@ -73,6 +74,13 @@ export const TABLE_READ_ACTIONS = [
 ];
 /** Table actions beyond read: conditional puts and updates, alone or inside TransactWriteItems. Never delete. */
 const ITEM_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
+/**
+ * The placement projection's own items (functions/store/placement-projection.ts): any function that reads
+ * placements may fold their changes into a new build and delete the folded changes and old builds, but only
+ * in the projection's two partitions (dynamodb:LeadingKeys), never a record.
+ */
+export const PROJECTION_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+export const PROJECTION_PARTITIONS = [PROJECTION_PK, CHANGES_PK];
 /** Bulk import also writes in batches of 25 (BatchWriteItem). */
 const BATCH_WRITE_ACTIONS = [...ITEM_WRITE_ACTIONS, 'dynamodb:BatchWriteItem'];
 
@@ -487,6 +495,13 @@ function grantTable(fn: NodejsFunction, table: Table, writes: string[]) {
         table.tableArn,
         ...TABLE.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
       ],
+    }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: PROJECTION_WRITE_ACTIONS,
+      resources: [table.tableArn],
+      conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': PROJECTION_PARTITIONS } },
     }),
   );
 }

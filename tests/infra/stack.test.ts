@@ -10,7 +10,7 @@ import { scopesForGroups } from '../../functions/auth/group-scopes';
 import { assembleApp } from '../../infra/assemble';
 import { authoritySlugs, loadAuthorityConfig } from '../../infra/config';
 import { API_FUNCTIONS, DEPLOYED_ROUTES } from '../../infra/routes';
-import type { SendStack } from '../../infra/stack';
+import { PROJECTION_PARTITIONS, PROJECTION_WRITE_ACTIONS, type SendStack } from '../../infra/stack';
 import { TABLE } from '../../infra/table';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is untyped; the assertions check its shape.
@@ -88,15 +88,22 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
   const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
     stack.getLogicalId(construct.node.defaultChild as never);
 
-  /** Every action granted to a function's role, over all its policies. */
-  const actionsOf = (fn: keyof SendStack['functions']): string[] => {
+  interface Statement {
+    Action: string | string[];
+    Condition?: Record<string, Record<string, unknown>>;
+  }
+  const statementsOf = (fn: keyof SendStack['functions']): Statement[] => {
     const roleId = stack.getLogicalId(stack.functions[fn].role?.node.defaultChild as never);
     return Object.values(resources)
       .filter((r) => r.Type === 'AWS::IAM::Policy')
       .filter((r) => r.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
-      .flatMap((r) => r.Properties.PolicyDocument.Statement)
-      .flatMap((statement: { Action: string | string[] }) => [statement.Action].flat());
+      .flatMap((r) => r.Properties.PolicyDocument.Statement);
   };
+  /** Every action granted to a function's role without a condition, over all its policies. */
+  const actionsOf = (fn: keyof SendStack['functions']): string[] =>
+    statementsOf(fn)
+      .filter((statement) => statement.Condition === undefined)
+      .flatMap((statement) => [statement.Action].flat());
 
   beforeAll(() => {
     stack = stacks.find((candidate) => candidate.stackName === `send-sufficiency-${slug}`) as SendStack;
@@ -200,7 +207,7 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
     }
   });
 
-  it('grants each function only what its routes need: readers never write', () => {
+  it('grants each function only what its routes need: readers never write a record', () => {
     for (const reader of ['read', 'exports'] as const) {
       const actions = actionsOf(reader);
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
@@ -220,6 +227,16 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
       expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'sns:Publish', 'kms:GenerateDataKey']),
     );
     expect(actionsOf('groupScopes').filter((action) => !action.startsWith('logs:'))).toEqual([]);
+    // Every table user may write the placement projection's own items, and only those (by partition key).
+    for (const fn of [...API_FUNCTIONS, 'alerts'] as const) {
+      const conditioned = statementsOf(fn).filter((statement) => statement.Condition !== undefined);
+      expect(conditioned, fn).toEqual([
+        expect.objectContaining({
+          Action: PROJECTION_WRITE_ACTIONS,
+          Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': PROJECTION_PARTITIONS } },
+        }),
+      ]);
+    }
     // No function may touch anything but its own log group: no AWS-managed policies.
     template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
   });

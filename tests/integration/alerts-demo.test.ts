@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliPath } from '../../bin/build.mjs';
 import type { AlertRunResult } from '../../functions/alerts/run';
 import { type LocalRuntime, startLocal } from '../../infra/local/server';
 
@@ -15,13 +16,9 @@ describe('monthly alerts on the demo authority', () => {
   let runtime: LocalRuntime;
   let dataDir: string;
   const alertsCommand = async (month: string) => {
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'bin/alerts.ts', '--month', month, '--json'],
-      {
-        env: { ...process.env, API_URL: runtime.url },
-      },
-    );
+    const { stdout } = await run(process.execPath, [cliPath('alerts'), '--month', month, '--json'], {
+      env: { ...process.env, API_URL: runtime.url },
+    });
     return JSON.parse(stdout) as AlertRunResult;
   };
 

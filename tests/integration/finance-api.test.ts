@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliPath } from '../../bin/build.mjs';
 import type { Placement } from '../../domain/placement';
 import { API_ROUTES } from '../../functions/api/api-routes';
 import { createApp } from '../../functions/api/app';
@@ -416,13 +417,9 @@ describe('npm run spend (the CLI, over HTTP)', () => {
 
   const run = async (args: string[], apiUrl = url) => {
     try {
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        ['--import', 'tsx', 'bin/spend.ts', ...args],
-        {
-          env: { ...process.env, API_URL: apiUrl },
-        },
-      );
+      const { stdout } = await promisify(execFile)(process.execPath, [cliPath('spend'), ...args], {
+        env: { ...process.env, API_URL: apiUrl },
+      });
       return { code: 0, stdout, stderr: '' };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliPath } from '../../bin/build.mjs';
 import { type LocalRuntime, startLocal } from '../../infra/local/server';
 import { parseWitanCsv } from '../../model/witan';
 
@@ -30,7 +31,7 @@ describe('npm run -s import', () => {
   });
 
   const cli = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', join(root, 'bin/import.ts'), ...args], {
+    run(process.execPath, [cliPath('import'), ...args], {
       cwd: root,
       env: { ...process.env, API_URL: runtime.url, IMPORT_SALT: 'cli-test-salt' },
     });
