@@ -241,10 +241,14 @@ export class DynamoPlacementStore implements PlacementStore {
     });
   }
 
-  async create(
+  /**
+   * The TransactWriteItems of a create: the record, its audit entry, the idempotency key when given, and the
+   * projection's change (public so the benchmark sends exactly this transaction straight to DynamoDB).
+   */
+  createTransaction(
     input: PlacementInput,
     context: WriteContext & { idempotencyKey?: string },
-  ): Promise<{ placement: Placement; created: boolean }> {
+  ): { placement: Placement; fingerprint: string; writes: TransactItem[] } {
     const { actor, now, idempotencyKey } = context;
     const placement = buildPlacement(input, { id: input.id ?? randomUUID(), now, actor });
     const fingerprint = fingerprintOf(input);
@@ -277,6 +281,15 @@ export class DynamoPlacementStore implements PlacementStore {
     }
     // Last, so the reasons for the record, its audit entry and the idempotency key keep their places.
     writes.push(this.changePut(placement));
+    return { placement, fingerprint, writes };
+  }
+
+  async create(
+    input: PlacementInput,
+    context: WriteContext & { idempotencyKey?: string },
+  ): Promise<{ placement: Placement; created: boolean }> {
+    const { now, idempotencyKey } = context;
+    const { placement, fingerprint, writes } = this.createTransaction(input, context);
     try {
       await transactWrite(this.db, writes);
       return { placement, created: true };

@@ -1,0 +1,19 @@
+// The product's local runtime for a benchmark, in its own process so its CPU time is its own: DynamoDB Local in
+// memory and the API, no demo data. Prints one JSON line ({ url, dynamoEndpoint, tableName }) when ready and
+// stops when its standard input closes (the benchmark ending, however it ends).
+import { startLocal } from '../../infra/local/server';
+
+const runtime = await startLocal({
+  inMemory: true,
+  port: 0,
+  seedDemo: false,
+  configureApp: () => {},
+  log: () => {},
+});
+process.stdout.write(
+  `${JSON.stringify({ url: runtime.url, dynamoEndpoint: runtime.dynamoEndpoint, tableName: runtime.tableName })}\n`,
+);
+process.stdin.resume();
+process.stdin.on('end', () => {
+  runtime.stop().then(() => process.exit(0));
+});
