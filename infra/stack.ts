@@ -54,10 +54,10 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GROUPS, type Group } from '../functions/api/identity';
 import { scopesForGroups } from '../functions/auth/group-scopes';
+import { CHANGES_PK, PROJECTION_PK } from '../functions/store/placement-projection';
 import { BUNDLING, type EntryName, entryPath, REPO_ROOT, RUNTIME } from './bundling';
 import { type AuthorityConfig, alertConfigOf } from './config';
 import { API_FUNCTIONS, type ApiFunction, DEPLOYED_ROUTES, ENTRY_OF } from './routes';
-import { CHANGES_PK, PROJECTION_PK } from '../functions/store/placement-projection';
 import { TABLE } from './table';
 
 export const APP_TAG = 'send-sufficiency';
@@ -79,7 +79,11 @@ const ITEM_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
  * placements may fold their changes into a new build and delete the folded changes and old builds, but only
  * in the projection's two partitions (dynamodb:LeadingKeys), never a record.
  */
-export const PROJECTION_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+export const PROJECTION_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
 export const PROJECTION_PARTITIONS = [PROJECTION_PK, CHANGES_PK];
 /** Bulk import also writes in batches of 25 (BatchWriteItem). */
 const BATCH_WRITE_ACTIONS = [...ITEM_WRITE_ACTIONS, 'dynamodb:BatchWriteItem'];

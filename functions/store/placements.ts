@@ -225,6 +225,42 @@ function filterExpression(rest: PlacementFilter, today: string): Expression {
   return expression;
 }
 
+/** Filters an index answers by its key or cheaply beside it; any other makes a list read the projection. */
+const INDEX_FILTERS = new Set<string>(['status', 'changedSince']);
+
+/**
+ * A list the plan's index would have to read far past one page to fill: a filter it cannot answer by its key
+ * (setting, looked after, provider, child…) on an index as large as a need or all placements. Such a list reads
+ * the projection, already in memory, instead.
+ */
+const readsProjection = (plan: QueryPlan) =>
+  plan.index !== 'byProvision' &&
+  Object.entries(plan.rest).some(([key, value]) => value !== undefined && !INDEX_FILTERS.has(key));
+
+/** filterExpression's test on one record, for lists read from the projection (searches in any case). */
+function matchesFilter(filter: PlacementFilter, today: string): (p: Placement) => boolean {
+  const provider = filter.provider;
+  const providerUrn = provider !== undefined && PROVIDER_URN.test(provider) ? provider : undefined;
+  const providerText = providerUrn === undefined ? provider?.toLowerCase() : undefined;
+  const childRef = filter.childRef?.toLowerCase();
+  return (p) =>
+    (filter.primaryNeed === undefined || p.primaryNeed === filter.primaryNeed) &&
+    (filter.setting === undefined || p.setting === filter.setting) &&
+    (filter.inBorough === undefined || p.inBorough === filter.inBorough) &&
+    (filter.lookedAfter === undefined || p.lookedAfter === filter.lookedAfter) &&
+    (filter.provisionId === undefined || p.provisionId === filter.provisionId) &&
+    (providerUrn === undefined || p.providerUrn === providerUrn) &&
+    (providerText === undefined || (p.providerName?.toLowerCase().includes(providerText) ?? false)) &&
+    (childRef === undefined || p.childRef.toLowerCase().startsWith(childRef)) &&
+    (filter.changedSince === undefined || p.updatedAt >= filter.changedSince) &&
+    (filter.status === undefined ||
+      (filter.status === 'active'
+        ? p.endDate === undefined || p.endDate >= today
+        : p.endDate !== undefined && p.endDate < today));
+}
+
+const PROJECTION_INDEX = 'projection';
+
 export class DynamoPlacementStore implements PlacementStore {
   /** Every placement in a few items: what summaries, spend, snapshots and exports read (placement-projection.ts). */
   readonly projection: PlacementProjection;
@@ -412,6 +448,7 @@ export class DynamoPlacementStore implements PlacementStore {
   async list(filter: PlacementFilter, page: { limit: number; cursor?: string }): Promise<Page<Placement>> {
     const plan = planQuery(filter);
     const filters = fingerprintOf(filter).slice(0, 16);
+    if (readsProjection(plan)) return this.listFromProjection(filter, plan, filters, page);
     const start: Partial<CursorState> =
       page.cursor !== undefined ? decodeCursor(page.cursor, { index: plan.index, filters }) : { part: 0 };
     const { conditions, names, values } = filterExpression(plan.rest, this.now().toISOString().slice(0, 10));
@@ -467,6 +504,37 @@ export class DynamoPlacementStore implements PlacementStore {
       if (lastKey === undefined) part += 1;
     }
     return { items };
+  }
+
+  /** A page of the placements matching `filter` from the projection, in the order the plan's index gives. */
+  private async listFromProjection(
+    filter: PlacementFilter,
+    plan: QueryPlan,
+    filters: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Placement>> {
+    const sortKey = plan.sortKey as 'updatedAt' | 'startDate';
+    const direction = plan.newestFirst ? -1 : 1;
+    const order = (a: { sort: string; id: string }, b: { sort: string; id: string }) =>
+      direction * (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const position = (p: Placement) => ({ sort: p[sortKey], id: p.id });
+    const matches = (await this.projection.all())
+      .filter(matchesFilter(filter, this.now().toISOString().slice(0, 10)))
+      .sort((a, b) => order(position(a), position(b)));
+    let first = 0;
+    if (page.cursor !== undefined) {
+      const { lastKey } = decodeCursor(page.cursor, { index: PROJECTION_INDEX, filters });
+      const last = { sort: lastKey?.sort ?? '', id: lastKey?.id ?? '' };
+      first = matches.findIndex((p) => order(position(p), last) > 0);
+      if (first < 0) first = matches.length;
+    }
+    const items = matches.slice(first, first + page.limit);
+    const last = items.at(-1);
+    if (last === undefined || first + items.length >= matches.length) return { items };
+    return {
+      items,
+      cursor: encodeCursor({ index: PROJECTION_INDEX, filters, part: 0, lastKey: position(last) }),
+    };
   }
 
   /** The projection's change item for a record a transaction writes, in the same transaction. */
