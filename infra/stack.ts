@@ -301,7 +301,7 @@ export class SendStack extends Stack {
       role,
       logGroup,
       environment: options.environment,
-      bundling: options.withDashboard ? { ...BUNDLING, commandHooks: dashboardHooks } : BUNDLING,
+      bundling: { ...BUNDLING, commandHooks: bundlingHooks(entry, options.withDashboard ?? false) },
       ...(options.asyncFailure ? { deadLetterQueue: options.asyncFailure, retryAttempts: 2 } : {}),
     });
   }
@@ -511,18 +511,27 @@ function grantTable(fn: NodejsFunction, table: Table, writes: string[]) {
 }
 
 /**
- * Builds the dashboard (web/build.ts) straight into the read function's asset, as `web/` beside the bundle,
- * so every synth ships the dashboard of the code being deployed, never a stale web/dist.
+ * After CDK's esbuild pass: the entry built again by infra/bundling.ts over the same output, with code split
+ * (CDK cannot split), so exceljs sits in a chunk read only by the routes that need it; and, for the read
+ * function, the dashboard (web/build.ts) built straight into its asset as `web/` beside the bundle, so every
+ * synth ships the dashboard of the code being deployed, never a stale web/dist.
  */
-const dashboardHooks = {
+const bundlingHooks = (entry: EntryName, withDashboard: boolean) => ({
   beforeBundling: () => [],
   beforeInstall: () => [],
   afterBundling: (inputDir: string, outputDir: string) => [
     `cd "${inputDir}" && "${process.execPath}" --import tsx --input-type=module -e ` +
-      `"const { buildDashboard } = await import('./web/build.ts'); await buildDashboard({ outdir: process.argv[1] });" ` +
-      `"${outputDir}/web"`,
+      `"const { bundleFunction } = await import('./infra/bundling.ts'); await bundleFunction(process.argv[1], process.argv[2]);" ` +
+      `"${entry}" "${outputDir}"`,
+    ...(withDashboard
+      ? [
+          `cd "${inputDir}" && "${process.execPath}" --import tsx --input-type=module -e ` +
+            `"const { buildDashboard } = await import('./web/build.ts'); await buildDashboard({ outdir: process.argv[1] });" ` +
+            `"${outputDir}/web"`,
+        ]
+      : []),
   ],
-};
+});
 
 const pascal = (name: string) =>
   name.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase());

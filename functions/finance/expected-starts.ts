@@ -1,6 +1,7 @@
 // Expected new placements for the outturn forecast: the Markov model's projected joiners when the recorded
 // placements can support a model (at least two January censuses of history), else the recorded joiners of
 // the three previous years (domain/outturn.ts), with the reason kept in `warnings`.
+import { createHash } from 'node:crypto';
 import { censusDate, financialYearBounds } from '../../domain/dates';
 import {
   type ExpectedStarts,
@@ -27,10 +28,36 @@ const lastCensusYearOn = (date: string) => {
 };
 
 /**
+ * Results by placements array: the store gives the same array for as long as no placement changes, so a
+ * repeated outturn (the dashboard, the alerts) runs the model once per state of the records and population.
+ */
+const computed = new WeakMap<readonly Placement[], Map<string, ExpectedStarts>>();
+
+/**
  * Expected starts in `financialYear`. The model needs the authority's population (`population`, the stored
  * one); without it the recorded history is used and the warning says what to load.
  */
 export function expectedStarts(
+  placements: readonly Placement[],
+  financialYear: string,
+  asOf: string,
+  method: NewPlacementMethod,
+  population: PopulationRow[] | undefined,
+): ExpectedStarts {
+  const byQuery = computed.get(placements) ?? new Map<string, ExpectedStarts>();
+  computed.set(placements, byQuery);
+  const populationKey = population
+    ? createHash('sha256').update(JSON.stringify(population)).digest('hex')
+    : 'none';
+  const key = `${financialYear}|${asOf}|${method}|${populationKey}`;
+  const known = byQuery.get(key);
+  if (known) return known;
+  const result = computeExpectedStarts(placements, financialYear, asOf, method, population);
+  byQuery.set(key, result);
+  return result;
+}
+
+function computeExpectedStarts(
   placements: readonly Placement[],
   financialYear: string,
   asOf: string,

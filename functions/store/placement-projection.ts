@@ -64,6 +64,9 @@ export interface ProjectionOptions {
 export class PlacementProjection {
   /** The decoded current build, kept between requests: a warm function reads only the head and the changes. */
   private cached: { buildId: string; records: Map<string, Placement> } | undefined;
+  /** The last answer and the state it was for: the same state gives the same (frozen) array, so work derived
+   * from it can be kept per array (e.g. the outturn's model run, functions/finance/expected-starts.ts). */
+  private answer: { state: string; placements: Placement[] } | undefined;
   private readonly compactAfter: number;
 
   constructor(
@@ -96,7 +99,7 @@ export class PlacementProjection {
     );
   }
 
-  /** Every placement, current. */
+  /** Every placement, current; the array is shared by every read of the same state and must not be changed. */
   async all(): Promise<Placement[]> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const head = await this.head();
@@ -114,7 +117,13 @@ export class PlacementProjection {
         await this.compact(head, base, changes);
         continue;
       }
-      return [...overlay(base, changes).values()];
+      const state = [head.buildId, ...changes.map((change) => change.sk)].join('|');
+      if (this.answer?.state !== state)
+        this.answer = {
+          state,
+          placements: Object.freeze([...overlay(base, changes).values()]) as Placement[],
+        };
+      return this.answer.placements;
     }
     throw new Error(`the placement projection kept changing during ${ATTEMPTS} attempts to read it`);
   }

@@ -225,17 +225,17 @@ function filterExpression(rest: PlacementFilter, today: string): Expression {
   return expression;
 }
 
-/** Filters an index answers by its key or cheaply beside it; any other makes a list read the projection. */
-const INDEX_FILTERS = new Set<string>(['status', 'changedSince']);
-
 /**
- * A list the plan's index would have to read far past one page to fill: a filter it cannot answer by its key
- * (setting, looked after, provider, child…) on an index as large as a need or all placements. Such a list reads
- * the projection, already in memory, instead.
+ * A filtered list reads the projection, already in memory, and filters it there: an index answers a filter by
+ * its key only for one value of one field, and any other filter (setting, looked after, provider, child, status)
+ * makes it read far past one page — for a rare setting, every placement. Two lists stay on their index: all
+ * placements newest change first and `changedSince` (a sync reads from its last change on, one page at a
+ * time), and a provision's placements (a small partition of its own).
  */
-const readsProjection = (plan: QueryPlan) =>
+const readsProjection = (filter: PlacementFilter, plan: QueryPlan) =>
   plan.index !== 'byProvision' &&
-  Object.entries(plan.rest).some(([key, value]) => value !== undefined && !INDEX_FILTERS.has(key));
+  filter.changedSince === undefined &&
+  Object.values(filter).some((value) => value !== undefined);
 
 /** filterExpression's test on one record, for lists read from the projection (searches in any case). */
 function matchesFilter(filter: PlacementFilter, today: string): (p: Placement) => boolean {
@@ -448,7 +448,7 @@ export class DynamoPlacementStore implements PlacementStore {
   async list(filter: PlacementFilter, page: { limit: number; cursor?: string }): Promise<Page<Placement>> {
     const plan = planQuery(filter);
     const filters = fingerprintOf(filter).slice(0, 16);
-    if (readsProjection(plan)) return this.listFromProjection(filter, plan, filters, page);
+    if (readsProjection(filter, plan)) return this.listFromProjection(filter, plan, filters, page);
     const start: Partial<CursorState> =
       page.cursor !== undefined ? decodeCursor(page.cursor, { index: plan.index, filters }) : { part: 0 };
     const { conditions, names, values } = filterExpression(plan.rest, this.now().toISOString().slice(0, 10));
