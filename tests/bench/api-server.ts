@@ -1,15 +1,9 @@
 // The product's local runtime for a benchmark, in its own process so its CPU time is its own: DynamoDB Local in
 // memory and the API, no demo data. Prints one JSON line ({ url, dynamoEndpoint, tableName }) when ready and
 // stops when its standard input closes (the benchmark ending, however it ends).
-import { startLocal } from '../../infra/local/server';
+import { startBenchRuntime } from './runtime';
 
-const runtime = await startLocal({
-  inMemory: true,
-  port: 0,
-  seedDemo: false,
-  configureApp: () => {},
-  log: () => {},
-});
+const runtime = await startBenchRuntime();
 process.stdout.write(
   `${JSON.stringify({ url: runtime.url, dynamoEndpoint: runtime.dynamoEndpoint, tableName: runtime.tableName })}\n`,
 );

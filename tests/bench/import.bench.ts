@@ -6,18 +6,12 @@ import { requestBatches } from '../../functions/imports/job';
 import { importFingerprint, parseImport } from '../../functions/imports/parse';
 import type { ValidRow } from '../../functions/imports/rows';
 import type { DynamoPlacementStore } from '../../functions/store/placements';
-import { startLocal } from '../../infra/local/server';
 import { importCsv } from './dataset';
+import { startBenchRuntime } from './runtime';
 
 const ROWS = 50_000;
 const TARGET_ROWS_PER_SECOND = 1_000;
-const runtime = await startLocal({
-  inMemory: true,
-  port: 0,
-  seedDemo: false,
-  configureApp: () => {},
-  log: () => {},
-});
+const runtime = await startBenchRuntime();
 
 async function post<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(`${runtime.url}${path}`, {

@@ -8,20 +8,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createStores } from '../../functions/store';
 import type { DynamoPlacementStore } from '../../functions/store/placements';
 import { localClientConfig } from '../../infra/local/dynamodb-local';
-import { startLocal } from '../../infra/local/server';
 import { largeAuthority } from './dataset';
+import { startBenchRuntime } from './runtime';
 
 const READ_TARGET_MS = 1_000;
 const PROJECTION_TARGET_MS = 15_000;
 const RUNS = 3;
 
-const runtime = await startLocal({
-  inMemory: true,
-  port: 0,
-  seedDemo: false,
-  configureApp: () => {},
-  log: () => {},
-});
+const runtime = await startBenchRuntime();
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
