@@ -120,7 +120,13 @@ describe('the placement projection equals a recount from the records', () => {
                 {
                   setting: s.setting,
                   costs: { ...current.costs, education: s.education },
-                  costsEffectiveFrom: dayFrom(2_500 + s.after),
+                  // Never before the last cost change (a rule of the domain).
+                  costsEffectiveFrom: [
+                    dayFrom(2_500 + s.after),
+                    ...current.costHistory.map((c) => c.effectiveFrom),
+                  ]
+                    .sort()
+                    .at(-1),
                 },
                 { actor, now, expectedVersion: current.version },
               );
