@@ -1,6 +1,17 @@
-// Every API route, which function serves it and which groups may call it. The stack turns this into HTTP
-// API routes (each with the JWT authorizer and its groups as required scopes); the app enforces the same
-// groups again from the `cognito:groups` claim, so neither layer alone is trusted.
+// Every API route, which function serves it and which groups may call it: the one place access is decided.
+// The stack turns this into HTTP API routes (each with the JWT authorizer and its groups as required scopes);
+// the app looks every request's matched route up in this same table (functions/api/access.ts) and checks the
+// `cognito:groups` claim, so neither layer alone is trusted. A route missing here is refused by both.
+//
+// Who sees what (least privilege; docs/api.md "Who may call what"):
+// - readers see aggregates only: summary, occupancy, provisions, scenarios, projections, spend, outturn and
+//   its forecast, budgets, the DSG plan, alerts. Nothing about one child.
+// - child-level records (placements and their history, the person-level exports, import jobs) are for
+//   caseworkers and planners.
+// - finance sees placement-level costs: the placement records themselves (list, one, and the placements
+//   export), since a cost is only reconciled against an invoice with the placement it pays for (child
+//   reference, provider, dates, costs and cost history). Not the audit trail (who changed what, and the values
+//   before), not the census and witan.send exports (modelling inputs), not import jobs.
 import { GROUPS, type Group } from '../functions/api/identity';
 import type { EntryName } from './bundling';
 
@@ -32,18 +43,24 @@ export interface ApiRoute {
 }
 
 const everyone = GROUPS;
+/** Child-level records and their history: the people who place children and plan their places. */
+const childLevel: readonly Group[] = ['caseworkers', 'planners'];
+/** Placement records, costs included: child-level, and finance. */
+const placementCosts: readonly Group[] = [...childLevel, 'finance'];
 
 export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
-  { method: 'GET', path: '/placements', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/placements', fn: 'read', groups: placementCosts },
   { method: 'POST', path: '/placements', fn: 'placements', groups: ['caseworkers'] },
-  { method: 'GET', path: '/placements/{id}', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/placements/{id}', fn: 'read', groups: placementCosts },
   { method: 'PATCH', path: '/placements/{id}', fn: 'placements', groups: ['caseworkers'] },
   { method: 'POST', path: '/placements/{id}/end', fn: 'placements', groups: ['caseworkers'] },
-  { method: 'GET', path: '/placements/{id}/history', fn: 'read', groups: everyone },
+  // The audit trail: every change, who made it (staff identities) and the values before.
+  { method: 'GET', path: '/placements/{id}/history', fn: 'read', groups: childLevel },
   { method: 'GET', path: '/summary', fn: 'read', groups: everyone },
   { method: 'GET', path: '/provisions', fn: 'read', groups: everyone },
   { method: 'POST', path: '/provisions', fn: 'planning', groups: ['planners'] },
   { method: 'GET', path: '/provisions/{id}', fn: 'read', groups: everyone },
+  // Places and how many are filled per provision: counts, no child.
   { method: 'GET', path: '/occupancy', fn: 'read', groups: everyone },
   { method: 'PATCH', path: '/provisions/{id}', fn: 'planning', groups: ['planners'] },
   { method: 'POST', path: '/projections', fn: 'planning', groups: ['planners'] },
@@ -57,10 +74,16 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/outturn', fn: 'read', groups: everyone },
   { method: 'GET', path: '/budgets/{financialYear}', fn: 'read', groups: everyone },
   { method: 'PUT', path: '/budgets/{financialYear}', fn: 'finance', groups: ['finance'] },
-  // Export files and import progress: reads, on the files entry's read-only function.
-  { method: 'GET', path: '/exports/{file}', fn: 'exports', groups: everyone },
-  { method: 'GET', path: '/exports/witan/{file}', fn: 'exports', groups: everyone },
-  { method: 'GET', path: '/imports/{id}', fn: 'exports', groups: everyone },
+  // Export files, one route each (a file of placements is child-level, the DSG plan is not), and import
+  // progress: reads, on the files entry's read-only function.
+  { method: 'GET', path: '/exports/placements.csv', fn: 'exports', groups: placementCosts },
+  { method: 'GET', path: '/exports/placements.xlsx', fn: 'exports', groups: placementCosts },
+  { method: 'GET', path: '/exports/census.csv', fn: 'exports', groups: childLevel },
+  { method: 'GET', path: '/exports/witan/{file}', fn: 'exports', groups: childLevel },
+  { method: 'GET', path: '/exports/dsg-plan.csv', fn: 'exports', groups: everyone },
+  { method: 'GET', path: '/exports/dsg-plan.xlsx', fn: 'exports', groups: everyone },
+  // An import job names its file and its rejected lines: child-level.
+  { method: 'GET', path: '/imports/{id}', fn: 'exports', groups: childLevel },
   // Bulk import writes placements, so it is a caseworkers' route, on its own function (batch writes, longer runs).
   { method: 'POST', path: '/imports', fn: 'imports', groups: ['caseworkers'] },
   { method: 'POST', path: '/imports/{id}/rows', fn: 'imports', groups: ['caseworkers'] },

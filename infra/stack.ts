@@ -331,11 +331,13 @@ export class SendStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // What each group may do is the route table's (infra/routes.ts); these say it in words.
     const groupDescriptions: Record<Group, string> = {
-      caseworkers: 'Record, change and end placements; bulk import',
-      planners: 'Provisions, scenarios and projections',
-      finance: 'Budgets',
-      readers: 'Read everything, change nothing',
+      caseworkers:
+        'Record, change and end placements; bulk import; read child-level records and their history',
+      planners: 'Provisions, scenarios and projections; read child-level records and their history',
+      finance: 'Budgets; read placement records and their costs (not their history)',
+      readers: 'Aggregates only (summary, projections, spend, outturn, alerts); no child-level record',
     };
     for (const group of GROUPS)
       new CfnUserPoolGroup(this, `${pascal(group)}Group`, {

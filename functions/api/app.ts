@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DateRangeError } from '../../domain/dates';
+import { routeAccess } from './access';
 import { API_ROUTES } from './api-routes';
 import type { AppDeps } from './deps';
 import { AppError, tooLarge, UnauthorizedError } from './errors';
@@ -52,6 +53,8 @@ export function createApp({ deps, identity, routes = API_ROUTES, logError = cons
     if (c.get('identity') === undefined) throw new UnauthorizedError();
     await next();
   });
+  // Who may call what: the route table (infra/routes.ts), for every route.
+  app.use('*', routeAccess);
 
   // A new route module joins API_ROUTES (api-routes.ts), or FILE_ROUTES (file-routes.ts) if it reads or
   // writes spreadsheets or CSV files.

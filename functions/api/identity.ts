@@ -1,7 +1,7 @@
 // Who is calling. In Lambda it comes only from the API Gateway JWT authorizer's claims; the local runtime
 // injects a developer identity instead, and that path exists only in infra/local (never bundled).
 import type { Context } from 'hono';
-import { ForbiddenError, UnauthorizedError } from './errors';
+import { UnauthorizedError } from './errors';
 
 export const GROUPS = ['caseworkers', 'planners', 'finance', 'readers'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -43,13 +43,5 @@ export const jwtIdentity: IdentitySource = (c) => {
 export function requireIdentity(c: Context): Identity {
   const identity = c.get('identity') as Identity | undefined;
   if (!identity) throw new UnauthorizedError();
-  return identity;
-}
-
-/** Route-level rule: the caller must belong to one of the groups (the stack enforces the same at the edge). */
-export function requireGroup(c: Context, ...allowed: Group[]): Identity {
-  const identity = requireIdentity(c);
-  if (!identity.groups.some((group) => allowed.includes(group)))
-    throw new ForbiddenError(`only ${allowed.join(' or ')} may do this`);
   return identity;
 }

@@ -1,5 +1,5 @@
 // The API in-process against a fresh table, with a pinned clock and a caller chosen per request
-// (`as: 'caseworker' | 'planner' | 'reader' | 'anonymous'`), for the placements and provisions tests.
+// (`as: 'caseworker' | 'planner' | 'finance' | 'reader' | 'anonymous'`), for the placements and provisions tests.
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { API_ROUTES } from '../../functions/api/api-routes';
 import { createApp } from '../../functions/api/app';
@@ -8,12 +8,13 @@ import type { Group, Identity } from '../../functions/api/identity';
 import { createStores } from '../../functions/store';
 import { freshTable } from './table';
 
-export type Caller = 'caseworker' | 'planner' | 'reader' | 'anonymous';
+export type Caller = 'caseworker' | 'planner' | 'finance' | 'reader' | 'anonymous';
 
 const person = (userId: string, name: string, groups: Group[]): Identity => ({ userId, name, groups });
 const CALLERS: Record<Exclude<Caller, 'anonymous'>, Identity> = {
   caseworker: person('u-case-1', 'casey@example.gov.uk', ['caseworkers']),
   planner: person('u-plan-1', 'pat@example.gov.uk', ['planners']),
+  finance: person('u-fin-1', 'fran@example.gov.uk', ['finance']),
   reader: person('u-read-1', 'robin@example.gov.uk', ['readers']),
 };
 

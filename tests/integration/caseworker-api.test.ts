@@ -58,7 +58,7 @@ describe('filtered placement exports', () => {
 
   it('CSV: exactly the placements the list query picks, named after the filter', async () => {
     const response = await api.call('GET', '/exports/placements.csv?inBorough=false&lookedAfter=true', {
-      as: 'reader',
+      as: 'finance',
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe(

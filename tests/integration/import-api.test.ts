@@ -71,7 +71,8 @@ describe('POST /imports with a file', () => {
     expect(again).toMatchObject({ imported: 0, duplicates: 12, rejected: 0 });
     expect(await api.itemCount()).toBe(12 * 2 + 4); // one more job; the file pointer now names it
 
-    const job = await api.call('GET', `/imports/${result.id}`, { as: 'reader' });
+    expect((await api.call('GET', `/imports/${result.id}`, { as: 'reader' })).status).toBe(403);
+    const job = await api.call('GET', `/imports/${result.id}`, { as: 'planner' });
     expect(await job.json()).toMatchObject({
       id: result.id,
       status: 'completed',
@@ -236,7 +237,7 @@ describe('exports', () => {
   it('exports placements that re-import as duplicates, a census, and witan files the model reads back', async () => {
     const api = await placementsApp();
     await upload(api, fixture('placements-clean.csv'), 'text/csv');
-    const exported = await api.call('GET', '/exports/placements.csv', { as: 'reader' });
+    const exported = await api.call('GET', '/exports/placements.csv', { as: 'planner' });
     expect(exported.headers.get('content-type')).toMatch(/^text\/csv/);
     const csv = await exported.text();
     expect(csv.split('\r\n')[0]).toMatch(

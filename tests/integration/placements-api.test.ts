@@ -28,7 +28,7 @@ describe('POST /placements and GET /placements/{id}', () => {
     expect(response.headers.get('location')).toBe(`/placements/${created.id}`);
     expect(response.headers.get('etag')).toBe('"1"');
 
-    const read = await api.call('GET', response.headers.get('location') as string, { as: 'reader' });
+    const read = await api.call('GET', response.headers.get('location') as string, { as: 'planner' });
     expect(read.status).toBe(200);
     const placement = await json<Record<string, unknown>>(read);
     expect(placement).toMatchObject(JSON.parse(ISSUE_BODY));
@@ -82,7 +82,7 @@ describe('POST /placements and GET /placements/{id}', () => {
     expect(await json(huge)).toMatchObject({ error: 'payload_too_large' });
   });
 
-  it('lets only caseworkers write, and everyone signed in read', async () => {
+  it('lets only caseworkers write', async () => {
     const placement = await create(api);
     expect((await api.call('POST', '/placements', { body: placementBody(), as: 'planner' })).status).toBe(
       403,
@@ -101,6 +101,36 @@ describe('POST /placements and GET /placements/{id}', () => {
     ).toBe(403);
     expect((await api.call('GET', `/placements/${placement.id}`, { as: 'planner' })).status).toBe(200);
     expect((await api.call('GET', `/placements/${placement.id}`, { as: 'anonymous' })).status).toBe(401);
+  });
+
+  it("shows a child's records to caseworkers and planners, their costs to finance, and none to readers", async () => {
+    const placement = await create(api);
+    const status = async (path: string, as: 'caseworker' | 'planner' | 'finance' | 'reader') =>
+      (await api.call('GET', path, { as })).status;
+    const record = `/placements/${placement.id}`;
+    const history = `${record}/history`;
+    for (const path of ['/placements', record, history, '/exports/census.csv?year=2026']) {
+      expect(await status(path, 'caseworker'), path).toBe(200);
+      expect(await status(path, 'planner'), path).toBe(200);
+      expect(await status(path, 'reader'), path).toBe(403);
+    }
+    // Finance: the placement records with their costs, not who changed what.
+    const asFinance = await api.call('GET', record, { as: 'finance' });
+    expect(asFinance.status).toBe(200);
+    expect(await json(asFinance)).toMatchObject({
+      costs: placement.costs,
+      costHistory: placement.costHistory,
+    });
+    expect(await status('/placements', 'finance')).toBe(200);
+    expect(await status('/exports/placements.csv', 'finance')).toBe(200);
+    expect(await status(history, 'finance')).toBe(403);
+    expect(await status('/exports/census.csv?year=2026', 'finance')).toBe(403);
+    // Readers: the aggregates.
+    expect(await status('/summary', 'reader')).toBe(200);
+    expect(await json(await api.call('GET', history, { as: 'reader' }))).toMatchObject({
+      error: 'forbidden',
+      message: 'only caseworkers or planners may do this (GET /placements/{id}/history)',
+    });
   });
 
   it('answers 404 for an unknown id and 400 for an id that cannot exist', async () => {
@@ -319,7 +349,7 @@ describe('PATCH /placements/{id} and POST /placements/{id}/end', () => {
     await api.call('POST', `/placements/${placement.id}/end`, {
       body: { endDate: '2026-01-05', endReason: 'moved-setting', version: 2 },
     });
-    const response = await api.call('GET', `/placements/${placement.id}/history`, { as: 'reader' });
+    const response = await api.call('GET', `/placements/${placement.id}/history`, { as: 'planner' });
     expect(response.status).toBe(200);
     const { items } = await json<{ items: AuditEntry[] }>(response);
     expect(items.map((entry) => [entry.version, entry.action])).toEqual([
@@ -376,7 +406,7 @@ describe('GET /placements: filters and cursor pagination', () => {
       const response = await api.call(
         'GET',
         `/placements?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        { as: 'reader' },
+        { as: 'finance' },
       );
       expect(response.status).toBe(200);
       const page = await json<{ items: Placement[]; cursor?: string }>(response);

@@ -204,7 +204,7 @@ describe('malformed placement bodies', () => {
         fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string()), value),
         async (params) => {
           const response = await api.call('GET', `/placements?${new URLSearchParams(params)}`, {
-            as: 'reader',
+            as: 'planner',
           });
           expect([200, 400]).toContain(response.status);
           const payload = (await response.json()) as { items?: unknown[]; errors?: unknown[] };

@@ -39,10 +39,10 @@ describe('population API', () => {
     expect((run.body as unknown as { message: string }).message).toMatch(
       /no population stored, so a projection cannot be computed: .*PUT \/population .*--area E08000023/,
     );
-    const witan = await harness.call('GET', '/exports/witan/population.csv', { as: 'reader' });
+    const witan = await harness.call('GET', '/exports/witan/population.csv', { as: 'planner' });
     expect(witan.status).toBe(409);
     // The other witan files do not need a population.
-    expect((await harness.call('GET', '/exports/witan/transitions.csv', { as: 'reader' })).status).toBe(200);
+    expect((await harness.call('GET', '/exports/witan/transitions.csv', { as: 'planner' })).status).toBe(200);
     const outturn = (await (await harness.call('GET', '/outturn?fy=2025-26', { as: 'reader' })).json()) as {
       expectedStarts: { source: string; warnings: string[] };
     };
@@ -120,7 +120,7 @@ describe('population API', () => {
       from: 'E08000023',
       to: 'E08000008',
     });
-    const witan = await harness.call('GET', '/exports/witan/population.csv', { as: 'reader' });
+    const witan = await harness.call('GET', '/exports/witan/population.csv', { as: 'planner' });
     expect(witan.status).toBe(200);
     // Census 2023, NCY −5 is Tameside's age 0 in mid-2022.
     const age0 = onsPopulation(TAMESIDE).years[0]?.byAge[0];

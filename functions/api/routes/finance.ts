@@ -13,7 +13,7 @@ import { storedPopulationRows } from '../../store/population';
 import type { AppEnv } from '../app';
 import { NotFoundError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
-import { requireGroup, requireIdentity } from '../identity';
+import { requireIdentity } from '../identity';
 import { actorOf, etag, expectedVersion } from './concurrency';
 import { currentFinancialYear, today } from './financial-year';
 
@@ -34,7 +34,7 @@ export function financeRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.put('/budgets/:financialYear', async (c) => {
-    const identity = requireGroup(c, 'finance');
+    const identity = requireIdentity(c);
     const financialYear = parseWith(FinancialYear, c.req.param('financialYear'), 'financialYear');
     const { version, ...input } = await readJson(c, BudgetInput);
     const deps = c.get('deps');
@@ -50,7 +50,6 @@ export function financeRoutes() {
   });
 
   routes.get('/budgets/:financialYear', async (c) => {
-    requireIdentity(c);
     const financialYear = parseWith(FinancialYear, c.req.param('financialYear'), 'financialYear');
     const budget = await c.get('deps').budgets.get(financialYear);
     if (!budget) throw new NotFoundError('budget for', financialYear);
@@ -59,14 +58,12 @@ export function financeRoutes() {
   });
 
   routes.get('/spend', async (c) => {
-    requireIdentity(c);
     const deps = c.get('deps');
     const { fy = currentFinancialYear(deps.now()), by, funder } = readQuery(c, SpendQuery);
     return c.json(financialYearSpendSummary(await deps.placements.all(), fy, by, funder));
   });
 
   routes.get('/outturn', async (c) => {
-    requireIdentity(c);
     const deps = c.get('deps');
     const now = deps.now();
     const { fy = currentFinancialYear(now), asOf = today(now), newPlacements } = readQuery(c, OutturnQuery);

@@ -6,7 +6,7 @@ import * as z from '../../../domain/zod';
 import type { AppEnv } from '../app';
 import { NotFoundError, ValidationError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
-import { requireGroup, requireIdentity } from '../identity';
+import { requireIdentity } from '../identity';
 import { actorOf, etag, expectedVersion, requiredVersion } from './concurrency';
 
 const ListQuery = PlacementFilterQuery.extend({
@@ -30,7 +30,7 @@ export function placementRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.post('/placements', async (c) => {
-    const identity = requireGroup(c, 'caseworkers');
+    const identity = requireIdentity(c);
     const key = idempotencyKey(c.req.header('idempotency-key'));
     const input = await readJson(c, PlacementInput);
     const deps = c.get('deps');
@@ -47,14 +47,12 @@ export function placementRoutes() {
   });
 
   routes.get('/placements', async (c) => {
-    requireIdentity(c);
     const { limit, cursor, ...filter } = readQuery(c, ListQuery);
     const page = await c.get('deps').placements.list(filter, { limit, ...(cursor ? { cursor } : {}) });
     return c.json(page);
   });
 
   routes.get('/placements/:id', async (c) => {
-    requireIdentity(c);
     const id = placementId(c.req.param('id'));
     const placement = await c.get('deps').placements.get(id);
     if (!placement) throw new NotFoundError('placement', id);
@@ -63,7 +61,7 @@ export function placementRoutes() {
   });
 
   routes.patch('/placements/:id', async (c) => {
-    const identity = requireGroup(c, 'caseworkers');
+    const identity = requireIdentity(c);
     const id = placementId(c.req.param('id'));
     const patch = await readJson(c, PlacementPatch);
     const deps = c.get('deps');
@@ -77,7 +75,7 @@ export function placementRoutes() {
   });
 
   routes.post('/placements/:id/end', async (c) => {
-    const identity = requireGroup(c, 'caseworkers');
+    const identity = requireIdentity(c);
     const id = placementId(c.req.param('id'));
     const end = await readJson(c, PlacementEnd);
     const deps = c.get('deps');
@@ -92,7 +90,6 @@ export function placementRoutes() {
   });
 
   routes.get('/placements/:id/history', async (c) => {
-    requireIdentity(c);
     const id = placementId(c.req.param('id'));
     return c.json({ items: await c.get('deps').placements.history(id) });
   });

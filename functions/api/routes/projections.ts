@@ -16,7 +16,7 @@ import type { StoredProjection } from '../../store/projections';
 import type { AppEnv } from '../app';
 import { AppError, NotFoundError, ValidationError } from '../errors';
 import { parseWith, readJson } from '../http';
-import { requireGroup, requireIdentity } from '../identity';
+import { requireIdentity } from '../identity';
 import { actorOf } from './concurrency';
 import { requirePopulation } from './population';
 
@@ -55,7 +55,7 @@ export function projectionRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.post('/scenarios', async (c) => {
-    const identity = requireGroup(c, 'planners');
+    const identity = requireIdentity(c);
     const scenario = await readJson(c, Scenario);
     const deps = c.get('deps');
     const stored = await deps.projections.createScenario(randomUUID(), scenario, {
@@ -67,12 +67,10 @@ export function projectionRoutes() {
   });
 
   routes.get('/scenarios', async (c) => {
-    requireIdentity(c);
     return c.json({ items: await c.get('deps').projections.listScenarios() });
   });
 
   routes.get('/scenarios/:id', async (c) => {
-    requireIdentity(c);
     const id = parseWith(Id, c.req.param('id'), 'id');
     const stored = await c.get('deps').projections.getScenario(id);
     if (!stored) throw new NotFoundError('scenario', id);
@@ -80,7 +78,7 @@ export function projectionRoutes() {
   });
 
   routes.post('/projections', async (c) => {
-    const identity = requireGroup(c, 'planners');
+    const identity = requireIdentity(c);
     const body = await readJson(c, ProjectionRequestBody);
     const deps = c.get('deps');
     const now = deps.now();
@@ -166,7 +164,6 @@ export function projectionRoutes() {
   });
 
   routes.get('/projections/:id', async (c) => {
-    requireIdentity(c);
     const id = parseWith(Id, c.req.param('id'), 'id');
     const projection = await c.get('deps').projections.getProjection(id);
     if (!projection) throw new NotFoundError('projection', id);

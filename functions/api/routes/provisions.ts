@@ -10,7 +10,7 @@ import { listAll } from '../../store/list-all';
 import type { AppEnv } from '../app';
 import { NotFoundError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
-import { requireGroup, requireIdentity } from '../identity';
+import { requireIdentity } from '../identity';
 import { actorOf, etag, requiredVersion } from './concurrency';
 
 const provisionId = (raw: string) => parseWith(Id, raw, 'id');
@@ -21,7 +21,7 @@ export function provisionRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.post('/provisions', async (c) => {
-    const identity = requireGroup(c, 'planners');
+    const identity = requireIdentity(c);
     const input = await readJson(c, ProvisionInput);
     const deps = c.get('deps');
     const { provision, created } = await deps.provisions.create(input, {
@@ -35,12 +35,10 @@ export function provisionRoutes() {
   });
 
   routes.get('/provisions', async (c) => {
-    requireIdentity(c);
     return c.json({ items: await c.get('deps').provisions.all() });
   });
 
   routes.get('/occupancy', async (c) => {
-    requireIdentity(c);
     const deps = c.get('deps');
     const { asOf = deps.now().toISOString().slice(0, 10) } = readQuery(c, OccupancyQuery);
     const { occupancyWarn, occupancyCritical } = deps.alerting.settings.thresholds;
@@ -67,7 +65,6 @@ export function provisionRoutes() {
   });
 
   routes.get('/provisions/:id', async (c) => {
-    requireIdentity(c);
     const id = provisionId(c.req.param('id'));
     const provision = await c.get('deps').provisions.get(id);
     if (!provision) throw new NotFoundError('provision', id);
@@ -76,7 +73,7 @@ export function provisionRoutes() {
   });
 
   routes.patch('/provisions/:id', async (c) => {
-    const identity = requireGroup(c, 'planners');
+    const identity = requireIdentity(c);
     const id = provisionId(c.req.param('id'));
     const patch = await readJson(c, ProvisionPatch);
     const deps = c.get('deps');

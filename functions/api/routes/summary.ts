@@ -5,7 +5,6 @@ import { summarise } from '../../../domain/summary';
 import * as z from '../../../domain/zod';
 import type { AppEnv } from '../app';
 import { readQuery } from '../http';
-import { requireIdentity } from '../identity';
 
 const SummaryQuery = z.strictObject({
   asOf: IsoDate.optional(),
@@ -15,7 +14,6 @@ const SummaryQuery = z.strictObject({
 export function summaryRoutes() {
   const routes = new Hono<AppEnv>();
   routes.get('/summary', async (c) => {
-    requireIdentity(c);
     const { asOf, top } = readQuery(c, SummaryQuery);
     const deps = c.get('deps');
     const date = asOf ?? deps.now().toISOString().slice(0, 10);

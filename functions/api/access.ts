@@ -1,0 +1,30 @@
+// Route-level access in the app: every request's matched route is looked up in the route table
+// (infra/routes.ts), the same table the stack's authorizer scopes come from, and the caller must be in one of
+// its groups. Routes only read the identity (for the audit trail); none decides access itself.
+import type { MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import { DEPLOYED_ROUTES } from '../../infra/routes';
+import type { AppEnv } from './app';
+import { ForbiddenError } from './errors';
+import { requireIdentity } from './identity';
+
+/** The table's `{param}` is Hono's `:param`. */
+const routeKey = (method: string, path: string) => `${method} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+
+const TABLE = new Map(DEPLOYED_ROUTES.map((route) => [routeKey(route.method, route.path), route]));
+
+export const routeAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // The route that will answer (middleware is registered for ALL methods; a HEAD request matches GET).
+  const handler = matchedRoutes(c).find((route) => route.method !== 'ALL');
+  if (handler === undefined) return next(); // no API route: not found, or a dashboard file locally
+  const route = TABLE.get(routeKey(handler.method, handler.path));
+  if (route === undefined)
+    throw new ForbiddenError(
+      `${handler.method} ${handler.path} is not in the route table, so nobody may call it`,
+    );
+  if (route.groups === 'public') return next();
+  const identity = requireIdentity(c);
+  if (!identity.groups.some((group) => route.groups.includes(group)))
+    throw new ForbiddenError(`only ${route.groups.join(' or ')} may do this (${route.method} ${route.path})`);
+  return next();
+};
