@@ -23,7 +23,7 @@ describe('functions/api/files-lambda and lambda handlers', () => {
     ).toBe(201);
 
     const placements = await files(
-      apiGatewayEvent('GET', '/exports/placements.csv', { groups: '[readers]' }),
+      apiGatewayEvent('GET', '/exports/placements.csv', { groups: '[finance]' }),
       context,
     );
     expect(placements.statusCode).toBe(200);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath } from '../../bin/build.mjs';
 import { type LocalRuntime, startLocal } from '../../infra/local/server';
 import { parseWitanCsv } from '../../model/witan';
+import { ONS_POPULATION_CSV } from '../helpers/data';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -30,11 +31,12 @@ describe('npm run -s import', () => {
     await runtime?.stop();
   });
 
-  const cli = (...args: string[]) =>
-    run(process.execPath, [cliPath('import'), ...args], {
+  const command = (name: string, ...args: string[]) =>
+    run(process.execPath, [cliPath(name), ...args], {
       cwd: root,
       env: { ...process.env, API_URL: runtime.url, IMPORT_SALT: 'cli-test-salt' },
     });
+  const cli = (...args: string[]) => command('import', ...args);
 
   it('imports a mixed file, writes the reject file, and a re-run finds only duplicates', {
     timeout: 60_000,
@@ -69,6 +71,8 @@ describe('npm run -s import', () => {
     });
     await cli(join(samples, 'placements-clean.csv'));
 
+    // witan.send's population.csv is the authority's own ONS projection, loaded as the README says.
+    await command('population', 'put', ONS_POPULATION_CSV, '--area', 'E08000023');
     const witan = join(samples, 'witan');
     await cli('export', '--witan', witan);
     const read = (name: string) => readFileSync(join(witan, name), 'utf8');

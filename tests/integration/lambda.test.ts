@@ -19,7 +19,7 @@ describe('functions/api/lambda handler', () => {
     const created = await handler(apiGatewayEvent('POST', '/placements', { body: ISSUE_BODY }), context);
     expect(created.statusCode).toBe(201);
     const { id } = JSON.parse(created.body) as { id: string };
-    const read = await handler(apiGatewayEvent('GET', `/placements/${id}`, { groups: '[readers]' }), context);
+    const read = await handler(apiGatewayEvent('GET', `/placements/${id}`, { groups: '[finance]' }), context);
     expect(read.statusCode).toBe(200);
     expect(JSON.parse(read.body)).toMatchObject(JSON.parse(ISSUE_BODY));
     const history = await handler(apiGatewayEvent('GET', `/placements/${id}/history`), context);
