@@ -61,7 +61,9 @@ async function startJob(
 }
 
 describe('crash then resume', () => {
-  it('a crash half-way through the third batch leaves the job failed at two batches; the re-run completes it', async () => {
+  it('a crash half-way through the third batch leaves the job failed at two batches; the re-run completes it', {
+    timeout: 120_000,
+  }, async () => {
     const { deps, placements } = await setup();
     const bytes = importCsv(1_000);
     const { job, rows } = await startJob(deps, bytes);
@@ -100,7 +102,9 @@ describe('crash then resume', () => {
 });
 
 describe('a caseworker edits a row between the crash and the resume', () => {
-  it('keeps the edit, its version and its history; counts the row as edited since; the record stays usable', async () => {
+  it('keeps the edit, its version and its history; counts the row as edited since; the record stays usable', {
+    timeout: 120_000,
+  }, async () => {
     const { deps, placements } = await setup();
     const bytes = importCsv(300);
     const { job, rows } = await startJob(deps, bytes);
