@@ -105,6 +105,37 @@ export interface SpendSummary {
   breakdown: BreakdownItem[];
 }
 
+/**
+ * What `/spend` counts for a year that has started: a past year is actual; the current year is actual to
+ * today, then committed (the placements recorded, on their recorded costs and end dates, to 31 March).
+ */
+export interface SpendBasis {
+  basis: 'actual' | 'actual-and-committed';
+  /** Last day counted as actual: the year's end for a past year, today for the current one. */
+  actualTo: string;
+  /** What the figure counts, in words. */
+  counts: string;
+}
+
+/** The basis of a year's spend as at `today`; undefined for a year that has not started (see `/forecast`). */
+export function spendBasis(financialYear: string, today: string): SpendBasis | undefined {
+  const { start, end } = financialYearBounds(financialYear);
+  if (today < start) return undefined;
+  if (today >= end)
+    return {
+      basis: 'actual',
+      actualTo: end,
+      counts: `Actual: the recorded placements' cost on each day from ${start} to ${end}.`,
+    };
+  return {
+    basis: 'actual-and-committed',
+    actualTo: today,
+    counts:
+      `Actual from ${start} to ${today}, then committed to ${end}: the placements recorded today, on their ` +
+      'recorded costs and end dates (no joiners, leavers or moves not yet recorded; /outturn and /forecast add those).',
+  };
+}
+
 /** Calendar months from the one containing `from` to the one containing `to`, with their first day numbers. */
 function monthsBetween(from: string, to: string): { months: string[]; starts: number[] } {
   const months: string[] = [];

@@ -74,6 +74,8 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/outturn', fn: 'read', groups: everyone },
   { method: 'GET', path: '/budgets/{financialYear}', fn: 'read', groups: everyone },
   { method: 'PUT', path: '/budgets/{financialYear}', fn: 'finance', groups: ['finance'] },
+  { method: 'GET', path: '/finance/settings', fn: 'read', groups: everyone },
+  { method: 'PUT', path: '/finance/settings', fn: 'finance', groups: ['finance'] },
   // Export files, one route each (a file of placements is child-level, the DSG plan is not), and import
   // progress: reads, on the files entry's read-only function.
   { method: 'GET', path: '/exports/placements.csv', fn: 'exports', groups: placementCosts },

@@ -5,6 +5,7 @@ import type { Provision } from '../../domain/provision';
 import type { AlertRunStore, AlertSettings, Publisher } from '../alerts/run';
 import type { ImportStore } from '../imports/job';
 import type { BudgetStore } from '../store/budgets';
+import type { FinanceSettingsStore } from '../store/finance-settings';
 import type {
   BulkCreateOutcome,
   PlacementStore,
@@ -22,6 +23,8 @@ export interface AppDeps {
   /** The authority's alert settings, and where a digest goes (absent where runs come only from the schedule). */
   alerting: { settings: AlertSettings; publisher?: Publisher };
   budgets: BudgetStore;
+  /** Finance's assumptions: cost uplift, budget growth, opening DSG balance (defaults until set). */
+  financeSettings: FinanceSettingsStore;
   /** Import jobs and their progress (bulk CSV/XLSX/SEN2 import). */
   imports: ImportStore;
   /** Scenarios and stored projection results. */

@@ -4,6 +4,7 @@ import { AlertThresholds } from '../../domain/alerts';
 import type { AppDeps } from '../api/deps';
 import { DynamoAlertRunStore } from './alert-runs';
 import { DynamoBudgetStore } from './budgets';
+import { DynamoFinanceSettingsStore } from './finance-settings';
 import { DynamoImportStore } from './imports';
 import { DynamoPlacementStore } from './placements';
 import { DynamoPopulationStore } from './population';
@@ -43,6 +44,7 @@ export function createStores({
     provisions: new DynamoProvisionStore(db, tableName),
     alertRuns: new DynamoAlertRunStore(db, tableName),
     budgets: new DynamoBudgetStore(db, tableName),
+    financeSettings: new DynamoFinanceSettingsStore(db, tableName),
     imports: new DynamoImportStore(db, tableName),
     projections: new DynamoProjectionStore(db, tableName),
     population: new DynamoPopulationStore(db, tableName),

@@ -21,6 +21,7 @@ const AGGREGATES = [
   'GET /spend',
   'GET /outturn',
   'GET /budgets/{financialYear}',
+  'GET /finance/settings',
   'GET /exports/dsg-plan.csv',
   'GET /exports/dsg-plan.xlsx',
   'GET /alerts',
@@ -52,6 +53,7 @@ const WRITES: Record<string, Group> = {
   'POST /scenarios': 'planners',
   'POST /alerts/runs': 'planners',
   'PUT /budgets/{financialYear}': 'finance',
+  'PUT /finance/settings': 'finance',
   'PUT /population': 'planners',
 };
 

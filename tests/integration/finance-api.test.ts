@@ -204,6 +204,76 @@ describe('budgets', () => {
   });
 });
 
+describe('finance settings', () => {
+  it('answers the defaults, each with its source, until finance sets them', async () => {
+    const response = await call('GET', '/finance/settings');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBeNull();
+    const body = await json<{ costUplift: { rate: number; source: string; isDefault: boolean } }>(response);
+    expect(body).toMatchObject({
+      costUplift: { rate: 0.03, isDefault: true },
+      budgetGrowth: { rate: 0, isDefault: true },
+      openingDsgBalance: null,
+      version: 0,
+    });
+    expect(body.costUplift.source).toMatch(/^Default: 3% a year/);
+  });
+
+  it('finance sets them (audited, versioned); a setting left out goes back to its default', async () => {
+    const body = {
+      costUplift: { rate: 0.045, source: 'DfE high needs benchmarking, 2024-25 unit costs' },
+      openingDsgBalance: { financialYear: '2025-26', amount: -2_194_149, source: 'Outturn 2024-25' },
+    };
+    expect((await call('PUT', '/finance/settings', { body, as: 'reader' })).status).toBe(403);
+    const put = await call('PUT', '/finance/settings', { body, as: 'finance' });
+    expect(put.status).toBe(201);
+    expect(put.headers.get('etag')).toBe('"1"');
+    expect(await json(put)).toMatchObject({
+      costUplift: { rate: 0.045, source: body.costUplift.source, isDefault: false },
+      budgetGrowth: { rate: 0, isDefault: true },
+      openingDsgBalance: body.openingDsgBalance,
+      version: 1,
+      updatedBy: 'fran@example.gov.uk',
+    });
+    const stale = await call('PUT', '/finance/settings', {
+      body: { budgetGrowth: { rate: 0.02 } },
+      as: 'finance',
+      headers: { 'if-match': '"7"' },
+    });
+    expect(stale.status).toBe(409);
+    const replaced = await call('PUT', '/finance/settings', {
+      body: { ...body, budgetGrowth: { rate: 0.02 }, version: 1 },
+      as: 'finance',
+    });
+    expect(replaced.status).toBe(200);
+    expect(await json(replaced)).toMatchObject({
+      budgetGrowth: { rate: 0.02, isDefault: false },
+      version: 2,
+    });
+    const history = await deps.financeSettings.history();
+    expect(history.map((entry) => [entry.action, entry.version])).toEqual([
+      ['create', 1],
+      ['put', 2],
+    ]);
+    expect(history[1]?.changes).toEqual([{ field: 'budgetGrowth', to: { rate: 0.02 } }]);
+  });
+
+  it('answers a rate out of range or written as a percentage with a 400 naming the field', async () => {
+    const response = await call('PUT', '/finance/settings', {
+      body: { costUplift: { rate: 3 }, openingDsgBalance: { financialYear: '2025-27', amount: 1 } },
+      as: 'finance',
+    });
+    expect(response.status).toBe(400);
+    const body = await json<{ errors: { field: string; message: string }[] }>(response);
+    expect(body.errors.map((error) => error.field)).toEqual([
+      'costUplift.rate',
+      'openingDsgBalance.financialYear',
+    ]);
+    expect(body.errors[0]?.message).toContain('write 3% as 0.03');
+    expect((await json(await call('GET', '/finance/settings'))).version).toBe(2);
+  });
+});
+
 describe('GET /spend', () => {
   it('totals the year and breaks it down by month, Apr..Mar', async () => {
     const response = await call('GET', '/spend?fy=2025-26');
@@ -251,6 +321,35 @@ describe('GET /spend', () => {
   it('can show one funder only', async () => {
     const body = await json(await call('GET', '/spend?fy=2025-26&by=dsg&funder=education'));
     expect(body.total).toBe(38_170);
+  });
+
+  it('says what it counts: actual for a year that is over, actual then committed for the current one', async () => {
+    expect(await json(await call('GET', '/spend?fy=2024-25'))).toMatchObject({
+      basis: 'actual',
+      actualTo: '2025-03-31',
+    });
+    // Today is 2025-10-15.
+    const current = await json<{ basis: string; actualTo: string; counts: string }>(
+      await call('GET', '/spend?fy=2025-26'),
+    );
+    expect(current).toMatchObject({ basis: 'actual-and-committed', actualTo: '2025-10-15' });
+    expect(current.counts).toMatch(/^Actual from 2025-04-01 to 2025-10-15, then committed to 2026-03-31/);
+  });
+
+  // Issue 15: `spend --fy 2035-36` reported today's placements as if they ran forever.
+  it('refuses a year that has not started with a 400 pointing to /forecast', async () => {
+    const response = await call('GET', '/spend?fy=2026-27&by=dsg');
+    expect(response.status).toBe(400);
+    const body = await json<{
+      error: string;
+      message: string;
+      forecast: string;
+      errors: { field: string }[];
+    }>(response);
+    expect(body.error).toBe('year_not_started');
+    expect(body.forecast).toBe('/forecast?from=2026-27&years=1');
+    expect(body.message).toContain('2026-27 has not started (it begins on 2026-04-01)');
+    expect(body.errors.map((error) => error.field)).toEqual(['query.fy']);
   });
 
   it('names a bad query parameter', async () => {
@@ -338,8 +437,9 @@ describe('GET /outturn', () => {
     expect(await fieldsOf(response)).toEqual([field]);
   });
 
-  it('answers the first and last financial years in range', async () => {
-    for (const fy of ['2000-01', '2099-00']) expect((await call('GET', `/spend?fy=${fy}`)).status).toBe(200);
+  it('answers the first financial year in range; the last has not started', async () => {
+    expect((await call('GET', '/spend?fy=2000-01')).status).toBe(200);
+    expect((await call('GET', '/spend?fy=2099-00')).status).toBe(400);
   });
 
   it('names a bad asOf', async () => {

@@ -4,14 +4,15 @@
 import { Hono } from 'hono';
 import { BudgetInput } from '../../../domain/budget';
 import { FUNDERS } from '../../../domain/codes';
-import { FinancialYear, IsoDate } from '../../../domain/dates';
+import { FinancialYear, financialYearBounds, IsoDate } from '../../../domain/dates';
+import { effectiveFinanceSettings, FinanceSettingsInput } from '../../../domain/finance-settings';
 import { forecastOutturn } from '../../../domain/outturn';
-import { financialYearSpendSummary, SPEND_DIMENSIONS } from '../../../domain/spend';
+import { financialYearSpendSummary, SPEND_DIMENSIONS, spendBasis } from '../../../domain/spend';
 import * as z from '../../../domain/zod';
 import { expectedStarts, NEW_PLACEMENT_METHODS } from '../../finance/expected-starts';
 import { storedPopulationRows } from '../../store/population';
 import type { AppEnv } from '../app';
-import { NotFoundError } from '../errors';
+import { AppError, NotFoundError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
 import { requireIdentity } from '../identity';
 import { actorOf, etag, expectedVersion } from './concurrency';
@@ -29,6 +30,20 @@ const OutturnQuery = z.strictObject({
   /** Expected new placements from the Markov model's joiners (default) or from recorded history only. */
   newPlacements: z.enum(NEW_PLACEMENT_METHODS).default('model'),
 });
+
+/** Recorded spend cannot say what a year that has not started costs: the forecast can. */
+function yearNotStarted(fy: string) {
+  const { start } = financialYearBounds(fy);
+  const forecast = `/forecast?from=${fy}&years=1`;
+  const message =
+    `financial year ${fy} has not started (it begins on ${start}): /spend counts recorded placements only, ` +
+    `which cannot say what a future year costs. Ask ${forecast} for the forecast (joiners, leavers, ageing, ` +
+    'moves and the cost uplift included).';
+  return new AppError(400, 'year_not_started', message, {
+    errors: [{ field: 'query.fy', message: `${fy} has not started: use ${forecast}` }],
+    forecast,
+  });
+}
 
 export function financeRoutes() {
   const routes = new Hono<AppEnv>();
@@ -57,10 +72,34 @@ export function financeRoutes() {
     return c.json(budget);
   });
 
+  routes.get('/finance/settings', async (c) => {
+    requireIdentity(c);
+    const settings = effectiveFinanceSettings(await c.get('deps').financeSettings.get());
+    if (settings.version > 0) c.header('ETag', etag(settings.version));
+    return c.json(settings);
+  });
+
+  routes.put('/finance/settings', async (c) => {
+    const identity = requireIdentity(c);
+    const { version, ...input } = await readJson(c, FinanceSettingsInput);
+    const deps = c.get('deps');
+    const wanted = expectedVersion(c, version);
+    const { settings, created } = await deps.financeSettings.put(input, {
+      actor: actorOf(identity),
+      now: deps.now(),
+      ...(wanted === undefined ? {} : { expectedVersion: wanted }),
+    });
+    c.header('ETag', etag(settings.version));
+    return c.json(effectiveFinanceSettings(settings), created ? 201 : 200);
+  });
+
   routes.get('/spend', async (c) => {
     const deps = c.get('deps');
+    const day = today(deps.now());
     const { fy = currentFinancialYear(deps.now()), by, funder } = readQuery(c, SpendQuery);
-    return c.json(financialYearSpendSummary(await deps.placements.all(), fy, by, funder));
+    const basis = spendBasis(fy, day);
+    if (!basis) throw yearNotStarted(fy);
+    return c.json({ ...financialYearSpendSummary(await deps.placements.all(), fy, by, funder), ...basis });
   });
 
   routes.get('/outturn', async (c) => {
