@@ -18,20 +18,17 @@ import { education, storedPlacement } from '../helpers/placement';
 type Cell = [need: string, setting: string, ncy: number, children: number];
 
 /** A run from literal censuses: `censuses[draw][t]` is census baseYear + t of that draw. */
-function runOf(unitCosts: UnitCosts, baseYear: number, censuses: Cell[][][], run?: PricedRun): PricedRun {
-  const priced = run ?? new PricedRun(unitCosts, censuses.length, baseYear, (censuses[0]?.length ?? 1) - 1);
-  censuses.forEach((draw, d) =>
-    draw.forEach((cells, t) => {
-      const census: DrawCensus = {
+function runOf(unitCosts: UnitCosts, baseYear: number, censuses: Cell[][][]): PricedRun {
+  const priced = new PricedRun(unitCosts, censuses.length, baseYear, (censuses[0]?.length ?? 1) - 1);
+  for (const [d, draw] of censuses.entries())
+    for (const [t, cells] of draw.entries())
+      priced.visit({
         draw: d,
         year: baseYear + t,
         forEachCell: (visit) => {
           for (const [need, setting, ncy, children] of cells) visit(need, setting, ncy, children);
         },
-      };
-      priced.visit(census);
-    }),
-  );
+      } satisfies DrawCensus);
   priced.checkComplete();
   return priced;
 }

@@ -73,7 +73,6 @@ export function financeRoutes() {
   });
 
   routes.get('/finance/settings', async (c) => {
-    requireIdentity(c);
     const settings = effectiveFinanceSettings(await c.get('deps').financeSettings.get());
     if (settings.version > 0) c.header('ETag', etag(settings.version));
     return c.json(settings);
