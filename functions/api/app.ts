@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DateRangeError } from '../../domain/dates';
+import { isDatabaseUnavailable } from '../store/table-client';
 import { routeAccess } from './access';
 import { API_ROUTES } from './api-routes';
 import type { AppDeps } from './deps';
@@ -12,6 +13,8 @@ import { AppError, tooLarge, UnauthorizedError } from './errors';
 import type { Identity, IdentitySource } from './identity';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** Seconds a client is told to wait when the database is not answering. */
+const DATABASE_RETRY_AFTER = 5;
 
 export type AppEnv = { Variables: { identity: Identity | undefined; deps: AppDeps } };
 
@@ -48,7 +51,16 @@ export function createApp({ deps, identity, routes = API_ROUTES, logError = cons
     }),
   );
 
-  app.get('/health', (c) => c.json({ ok: true }));
+  // Up means able to serve: the database answers too.
+  app.get('/health', async (c) => {
+    try {
+      await deps.checkDatabase();
+      return c.json({ ok: true, database: 'ok' });
+    } catch (error) {
+      c.header('Retry-After', String(DATABASE_RETRY_AFTER));
+      return c.json({ ok: false, database: 'unavailable', message: (error as Error).message }, 503);
+    }
+  });
   app.use('*', async (c, next) => {
     if (c.get('identity') === undefined) throw new UnauthorizedError();
     await next();
@@ -62,11 +74,29 @@ export function createApp({ deps, identity, routes = API_ROUTES, logError = cons
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
-    if (error instanceof AppError)
+    if (error instanceof AppError) {
+      // An answer that says when to try again says it in the standard header too.
+      const retryAfter = error.details?.retryAfter;
+      if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
       return c.json(
         { error: error.code, message: error.message, ...error.details },
         error.status as ContentfulStatusCode,
       );
+    }
+    if (isDatabaseUnavailable(error)) {
+      const requestId = crypto.randomUUID();
+      logError(error, requestId);
+      c.header('Retry-After', String(DATABASE_RETRY_AFTER));
+      return c.json(
+        {
+          error: 'database_unavailable',
+          message: `the database is not answering: try again in ${DATABASE_RETRY_AFTER} s (a create sent again with the same Idempotency-Key is never made twice)`,
+          retryAfter: DATABASE_RETRY_AFTER,
+          requestId,
+        },
+        503,
+      );
+    }
     // Query and body dates are refused by their schemas first, so this is a stored record out of range.
     if (error instanceof DateRangeError)
       return c.json(

@@ -17,6 +17,8 @@ import type { ProjectionStore } from '../store/projections';
 
 export interface AppDeps {
   now: () => Date;
+  /** Resolves when the database answers (GET /health); rejects when it does not. */
+  checkDatabase: () => Promise<void>;
   placements: PlacementStore & BulkCreate<Placement>;
   provisions: ProvisionStore & BulkCreate<Provision>;
   alertRuns: AlertRunStore;

@@ -10,7 +10,7 @@ import { DynamoPlacementStore } from './placements';
 import { DynamoPopulationStore } from './population';
 import { DynamoProjectionStore } from './projections';
 import { DynamoProvisionStore } from './provisions';
-import { createDocumentClient } from './table-client';
+import { checkDatabase, createDocumentClient } from './table-client';
 
 export interface StoreOptions {
   client: DynamoDBClient;
@@ -40,6 +40,7 @@ export function createStores({
   const db = createDocumentClient(client);
   return {
     now,
+    checkDatabase: () => checkDatabase(db, tableName),
     placements: new DynamoPlacementStore(db, tableName, now),
     provisions: new DynamoProvisionStore(db, tableName),
     alertRuns: new DynamoAlertRunStore(db, tableName),

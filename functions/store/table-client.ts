@@ -207,3 +207,40 @@ export async function createEach(
   if (failure) throw failure.reason;
   return outcomes;
 }
+
+/** Network failures that mean the database did not answer at all. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+/** Answers that mean the database is there but cannot serve now (after the SDK's own retries). */
+const UNAVAILABLE = new Set([
+  'AbortError',
+  'TimeoutError',
+  'ServiceUnavailable',
+  'InternalServerError',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+]);
+
+/** Whether an error from the DynamoDB client means "the database is unavailable now", not a bug or bad data. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, name } = (error ?? {}) as { code?: string; name?: string };
+  return (code !== undefined && UNREACHABLE.has(code)) || (name !== undefined && UNAVAILABLE.has(name));
+}
+
+/** Reads one key that never exists: answers when the database does, within `timeoutMs`. */
+export async function checkDatabase(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  timeoutMs = 2000,
+): Promise<void> {
+  await db.send(new GetCommand({ TableName: tableName, Key: { pk: 'HEALTH', sk: 'HEALTH' } }), {
+    abortSignal: AbortSignal.timeout(timeoutMs),
+  });
+}

@@ -10,6 +10,8 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The java process now serving (it changes when it is restarted). */
+  pid: () => number;
   stop: () => Promise<void>;
 }
 
@@ -62,49 +64,124 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () 
 }
 
 /**
- * Starts DynamoDB Local on a free port (or `port`). With `dbPath` data is kept on disk there;
- * without it the database lives in memory and is gone when stopped.
+ * The shell that runs java for us: it prints java's pid, and stops java when its stdin reaches end of file,
+ * which happens when this process closes the pipe (stop) or dies in any way, SIGKILL included (the kernel
+ * closes the pipe). Java itself cannot watch a pipe, hence the shell; `sh` is on every system Java runs on.
  */
-export async function startDynamoDbLocal(
-  options: { dbPath?: string; port?: number } = {},
-): Promise<DynamoDbLocal> {
-  const port = options.port ?? (await freePort());
-  const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
-  const child = spawn(
-    'java',
-    [
-      '-Xms64m',
-      '-Xmx1g',
-      '-jar',
-      jarPath(),
-      '-disableTelemetry',
-      '-port',
-      String(port),
-      '-sharedDb',
-      ...storage,
-    ],
-    { cwd: options.dbPath ?? process.cwd(), stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+const LIFELINE = `
+exec 3<&0
+"$@" </dev/null >/dev/null &
+java=$!
+echo "$java"
+( while read -r _ <&3; do :; done
+  kill -TERM "$java" 2>/dev/null
+  for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$java" 2>/dev/null || exit 0; sleep 0.5; done
+  kill -KILL "$java" 2>/dev/null ) &
+watcher=$!
+exec 3<&-
+wait "$java"
+status=$?
+kill "$watcher" 2>/dev/null
+exit $status
+`;
+
+export interface DynamoDbLocalOptions {
+  /** Keep the data on disk in this folder; without it the database lives in memory and is gone when stopped. */
+  dbPath?: string;
+  port?: number;
+  /**
+   * Start it again, on the same port and files, whenever it stops without being asked to (on-disk only: an
+   * in-memory database restarted would be empty). `onRestart` runs once it answers again.
+   */
+  restart?: { log: (line: string) => void; onRestart: (pid: number) => void | Promise<void> };
+}
+
+interface Running {
+  child: ChildProcess;
+  pid: number;
+  exited: Promise<number | null>;
+}
+
+async function launch(port: number, dbPath: string | undefined): Promise<Running> {
+  const storage = dbPath ? ['-dbPath', dbPath] : ['-inMemory'];
+  const java = ['java', '-Xms64m', '-Xmx1g', '-jar', jarPath(), '-disableTelemetry', '-port', String(port)];
+  const child = spawn('sh', ['-c', LIFELINE, 'dynamodb-local', ...java, '-sharedDb', ...storage], {
+    cwd: dbPath ?? process.cwd(),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     errors = (errors + chunk.toString()).slice(-4000);
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const spawnFailure = new Promise<never>((_, reject) =>
-    child.once('error', (error) =>
-      reject(new Error(`cannot start java for DynamoDB Local (Java 17+ needed): ${error.message}`)),
-    ),
+    child.once('error', (error) => reject(new Error(`cannot start DynamoDB Local: ${error.message}`))),
   );
+  const pid = await Promise.race([
+    new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const line = out.split('\n')[0];
+        if (out.includes('\n') && line) resolve(Number(line));
+      });
+      void exited.then(() => reject(new Error(`DynamoDB Local exited at once: ${errors}`)));
+    }),
+    spawnFailure,
+  ]);
   const endpoint = `http://127.0.0.1:${port}`;
-  await Promise.race([waitUntilReady(endpoint, child, () => errors), spawnFailure]);
+  try {
+    await Promise.race([waitUntilReady(endpoint, child, () => errors), spawnFailure]);
+  } catch (error) {
+    child.stdin?.end();
+    throw /java: not found|No such file/.test(errors)
+      ? new Error('cannot start java for DynamoDB Local (Java 17+ needed)')
+      : error;
+  }
+  return { child, pid, exited };
+}
+
+/**
+ * Starts DynamoDB Local on a free port (or `port`), in memory or on disk (`dbPath`). It never outlives this
+ * process (see LIFELINE), and with `restart` it is started again when it dies.
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  const port = options.port ?? (await freePort());
+  let running = await launch(port, options.dbPath);
+  let stopping = false;
+  const { restart } = options;
+
+  const supervise = async (current: Running) => {
+    const code = await current.exited;
+    if (stopping || !restart || !options.dbPath) return;
+    restart.log(`DynamoDB Local stopped (exit ${code}); starting it again on the same data…`);
+    for (let delay = 250; !stopping; delay = Math.min(delay * 2, 5000)) {
+      try {
+        running = await launch(port, options.dbPath);
+        break;
+      } catch (error) {
+        restart.log(
+          `DynamoDB Local did not start (${(error as Error).message}); trying again in ${delay} ms`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+    if (stopping) return running.child.stdin?.end();
+    await restart.onRestart(running.pid);
+    restart.log(`DynamoDB Local is back (process ${running.pid}).`);
+    void supervise(running);
+  };
+  void supervise(running);
+
   return {
-    endpoint,
+    endpoint: `http://127.0.0.1:${port}`,
     port,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-      }),
+    pid: () => running.pid,
+    stop: async () => {
+      stopping = true;
+      // Closing the lifeline stops java (TERM, then KILL after 5 s); the shell exits when java has.
+      running.child.stdin?.end();
+      await running.exited;
+    },
   };
 }

@@ -19,10 +19,12 @@ import { createStores } from '../../functions/store';
 import { buildDashboard } from '../../web/build';
 import { alertConfigOf, DEMO_SLUG, loadAuthorityConfig } from '../config';
 import { actAsIdentity, mountActAsSwitch } from './act-as';
+import { DataDirInUseError, lockDataDir } from './data-lock';
 import { type DemoAuthority, generateDemoAuthority } from './demo/generate';
 import { seedDemo } from './demo/seed';
-import { localClientConfig, startDynamoDbLocal } from './dynamodb-local';
+import { type DynamoDbLocal, localClientConfig, startDynamoDbLocal } from './dynamodb-local';
 import { OutboxPublisher } from './outbox';
+import { guardRequests } from './request-guard';
 import { createTableIfMissing, LOCAL_TABLE_NAME } from './tables';
 
 export { LOCAL_TABLE_NAME };
@@ -57,6 +59,8 @@ export interface LocalOptions {
    */
   configureApp?: (app: App, deps: AppDeps) => void;
   log?: (line: string) => void;
+  /** Host names the server answers to besides localhost, 127.0.0.1 and [::1]. Default: LOCAL_HOSTS (comma-separated). */
+  hosts?: readonly string[];
 }
 
 export interface LocalRuntime {
@@ -64,6 +68,8 @@ export interface LocalRuntime {
   deps: AppDeps;
   app: App;
   dynamoEndpoint: string;
+  /** The DynamoDB Local (java) process now serving. */
+  dynamoPid: () => number;
   tableName: string;
   stop: () => Promise<void>;
 }
@@ -77,12 +83,24 @@ export function mountDashboard(app: App, directory = DASHBOARD_DIR): void {
 export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
   const log = options.log ?? ((line: string) => console.log(line));
   const tableName = options.tableName ?? LOCAL_TABLE_NAME;
-  const dbPath = options.inMemory
-    ? undefined
-    : join(resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data'), 'dynamodb');
+  const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data');
+  const dbPath = options.inMemory ? undefined : join(dataDir, 'dynamodb');
   if (dbPath) await mkdir(dbPath, { recursive: true });
 
-  const database = await startDynamoDbLocal(dbPath ? { dbPath } : {});
+  // One server and one DynamoDB Local per data folder; DynamoDB Local restarted if it dies, and never left
+  // running when this process stops, however it stops.
+  const lock = dbPath ? await lockDataDir(dataDir, log) : undefined;
+  let database: DynamoDbLocal;
+  try {
+    database = await startDynamoDbLocal({
+      ...(dbPath ? { dbPath } : {}),
+      restart: { log, onRestart: (pid) => lock?.setDynamoPid(pid) },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  lock?.setDynamoPid(database.pid());
   const client = new DynamoDBClient(localClientConfig(database.endpoint));
   try {
     await createTableIfMissing(client, tableName);
@@ -91,7 +109,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       ...alertConfigOf(loadAuthorityConfig(DEMO_SLUG)),
       dashboardUrl: `http://localhost:${options.port ?? Number(process.env.PORT ?? 3000)}/`,
     };
-    const outbox = join(resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data'), 'outbox');
+    const outbox = join(dataDir, 'outbox');
     const deps = createStores({
       client,
       tableName,
@@ -122,13 +140,16 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     (options.configureApp ?? ((target: App) => mountDashboard(target)))(app, deps);
 
     const requestedPort = options.port ?? Number(process.env.PORT ?? 3000);
+    let port = requestedPort;
+    const fetch = guardRequests(app.fetch, {
+      port: () => port,
+      extraHosts: options.hosts ?? (process.env.LOCAL_HOSTS ?? '').split(',').filter(Boolean),
+    });
     const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
-      const started = serve({ fetch: app.fetch, port: requestedPort, hostname: '127.0.0.1' }, () =>
-        ready(started),
-      );
+      const started = serve({ fetch, port: requestedPort, hostname: '127.0.0.1' }, () => ready(started));
       started.once('error', fail);
     });
-    const { port } = server.address() as AddressInfo;
+    port = (server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}`;
     alertSettings.dashboardUrl = `http://localhost:${port}/`;
 
@@ -138,13 +159,15 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
         await new Promise<void>((done) => server.close(() => done()));
         client.destroy();
         await database.stop();
+        lock?.release();
       })();
       return stopping;
     };
-    return { url, deps, app, dynamoEndpoint: database.endpoint, tableName, stop };
+    return { url, deps, app, dynamoEndpoint: database.endpoint, dynamoPid: database.pid, tableName, stop };
   } catch (error) {
     client.destroy();
     await database.stop();
+    lock?.release();
     throw error;
   }
 }
@@ -152,7 +175,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
 const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 
 if (runDirectly) {
-  const runtime = await startLocal();
+  const runtime = await startLocal().catch((error: unknown) => {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
   const port = new URL(runtime.url).port;
   console.log(
     `send-sufficiency is ready at http://localhost:${port} (DynamoDB Local at ${runtime.dynamoEndpoint})`,
