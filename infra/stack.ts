@@ -208,7 +208,9 @@ export class SendStack extends Stack {
       memorySize: 1769,
       timeout: Duration.minutes(5),
       environment: alertsEnvironment(config, table.tableName, topic.topicArn),
-      // Lambda retries a failed asynchronous (scheduled) run twice, then parks the event on the queue.
+      // The scheduler invokes the function asynchronously, so a run that throws (failed, or in progress
+      // elsewhere) is retried by Lambda: twice, about 1 and 2 minutes later, then the event is parked on the
+      // queue (and its alarm fires). A run that died holds its month only for its claim's lease (30 s).
       asyncFailure: deadLetters,
     });
     grantTable(alerts, table, ITEM_WRITE_ACTIONS);
@@ -448,6 +450,8 @@ export class SendStack extends Stack {
       target: new LambdaInvoke(alerts, {
         // The handler takes the month from the scheduled time (London), so a late retry still reports the right month.
         input: ScheduleTargetInput.fromObject({ month: ContextAttribute.scheduledTime }),
+        // These retries are for delivering the event (throttling, an unavailable service); the function's own
+        // failures are retried by Lambda (asyncFailure above).
         retryAttempts: 5,
         maxEventAge: Duration.hours(12),
         deadLetterQueue: deadLetters,

@@ -141,5 +141,5 @@ export const runAuthorityAlerts = (deps: AppDeps, month: string, publisher: Publ
     gatherFigures: (asOf) => gatherAlertFigures(deps, asOf, deps.alerting.settings.shortfallHorizonsMonths),
     runs: deps.alertRuns,
     publisher,
-    now: deps.now(),
+    clock: deps.now,
   });

@@ -26,9 +26,19 @@ const deps = createStores({
 /** The schedule sends `{ "month": "<aws.scheduler.scheduled-time>" }`; a manual invoke may name a month. */
 const Event = z.object({ month: z.string().optional() }).passthrough();
 
+/**
+ * Throws when the run is in progress elsewhere or fails, so Lambda retries the scheduled (asynchronous) event
+ * (twice, then the dead-letter queue and its alarm); a month already sent returns normally.
+ */
 export const handler = async (event: unknown) => {
   const month = monthOf(Event.parse(event ?? {}).month, new Date());
-  const result = await runAuthorityAlerts(deps, month, publisher);
+  let result: Awaited<ReturnType<typeof runAuthorityAlerts>>;
+  try {
+    result = await runAuthorityAlerts(deps, month, publisher);
+  } catch (error) {
+    logger.error('alerts run not sent: Lambda will retry the event', { month, error: error as Error });
+    throw error;
+  }
   logger.info('alerts run', {
     month,
     published: result.published,

@@ -1,12 +1,10 @@
 // Alert runs, one item per authority and month. The claim is a conditional write, which is what makes
-// the monthly run idempotent across retries and concurrent invocations.
+// the monthly run idempotent across retries and concurrent invocations; it names its claimant (claimId) and
+// holds until leaseUntil, which the claimant renews, and every later write is conditional on the claimant.
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Alert, Digest } from '../../domain/alerts';
-import type { AlertRun, AlertRunStore } from '../alerts/run';
+import type { AlertRun, AlertRunStore, Claim } from '../alerts/run';
 import { getItem, queryAll } from './table-client';
-
-/** A claim older than this is taken to be from a run that died mid-way, and may be taken over. */
-const STALE_CLAIM_MS = 15 * 60 * 1000;
 
 const key = (authority: string, month: string) => ({ pk: `ALERTRUN#${authority}`, sk: `MONTH#${month}` });
 
@@ -24,41 +22,51 @@ export class DynamoAlertRunStore implements AlertRunStore {
     return Item ? toRun(Item) : undefined;
   }
 
-  async claim(authority: string, month: string, now: Date): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...key(authority, month),
-            entityType: `alertRun#${authority}`,
-            updatedAt: now.toISOString(),
-            authority,
-            month,
-            status: 'sending',
-            claimedAt: now.toISOString(),
-            alerts: [],
-          },
-          ConditionExpression:
-            'attribute_not_exists(pk) OR #status = :failed OR (#status = :sending AND claimedAt < :stale)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':failed': 'failed',
-            ':sending': 'sending',
-            ':stale': new Date(now.getTime() - STALE_CLAIM_MS).toISOString(),
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  async claim(authority: string, month: string, claim: Claim): Promise<boolean> {
+    return this.conditional(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...key(authority, month),
+          entityType: `alertRun#${authority}`,
+          updatedAt: claim.now.toISOString(),
+          authority,
+          month,
+          status: 'sending',
+          claimId: claim.id,
+          claimedAt: claim.now.toISOString(),
+          leaseUntil: claim.leaseUntil.toISOString(),
+          alerts: [],
+        },
+        ConditionExpression:
+          'attribute_not_exists(pk) OR #status = :failed OR (#status = :sending AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':failed': 'failed',
+          ':sending': 'sending',
+          ':now': claim.now.toISOString(),
+        },
+      }),
+    );
+  }
+
+  async renew(authority: string, month: string, id: string, leaseUntil: Date): Promise<boolean> {
+    return this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(authority, month),
+        UpdateExpression: 'SET leaseUntil = :until',
+        ConditionExpression: 'claimId = :id AND #status = :sending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':id': id, ':sending': 'sending', ':until': leaseUntil.toISOString() },
+      }),
+    );
   }
 
   async markSent(
     authority: string,
     month: string,
+    id: string,
     result: { alerts: Alert[]; digest: Digest; sentAt: string },
   ) {
     await this.db.send(
@@ -66,10 +74,11 @@ export class DynamoAlertRunStore implements AlertRunStore {
         TableName: this.tableName,
         Key: key(authority, month),
         UpdateExpression:
-          'SET #status = :sent, alerts = :alerts, digest = :digest, sentAt = :sentAt, updatedAt = :sentAt',
-        ConditionExpression: '#status = :sending',
+          'SET #status = :sent, alerts = :alerts, digest = :digest, sentAt = :sentAt, updatedAt = :sentAt REMOVE leaseUntil',
+        ConditionExpression: 'claimId = :id AND #status = :sending',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
+          ':id': id,
           ':sent': 'sent',
           ':sending': 'sending',
           ':alerts': result.alerts,
@@ -80,20 +89,34 @@ export class DynamoAlertRunStore implements AlertRunStore {
     );
   }
 
-  async markFailed(authority: string, month: string, error: string) {
-    await this.db.send(
+  async markFailed(authority: string, month: string, id: string, error: string) {
+    await this.conditional(
       new UpdateCommand({
         TableName: this.tableName,
         Key: key(authority, month),
-        UpdateExpression: 'SET #status = :failed, #error = :error, updatedAt = :now',
+        UpdateExpression: 'SET #status = :failed, #error = :error, updatedAt = :now REMOVE leaseUntil',
+        ConditionExpression: 'claimId = :id AND #status = :sending',
         ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
         ExpressionAttributeValues: {
+          ':id': id,
           ':failed': 'failed',
+          ':sending': 'sending',
           ':error': error.slice(0, 1000),
           ':now': new Date().toISOString(),
         },
       }),
     );
+  }
+
+  /** Sends a conditional write: false when its condition failed. */
+  private async conditional(command: PutCommand | UpdateCommand): Promise<boolean> {
+    try {
+      await this.db.send(command as PutCommand);
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async since(authority: string, sinceMonth: string): Promise<AlertRun[]> {
@@ -107,13 +130,15 @@ export class DynamoAlertRunStore implements AlertRunStore {
 }
 
 function toRun(item: Record<string, unknown>): AlertRun {
-  const { authority, month, status, alerts, digest, claimedAt, sentAt, error } = item as unknown as AlertRun;
+  const { authority, month, status, alerts, digest, claimedAt, leaseUntil, sentAt, error } =
+    item as unknown as AlertRun;
   return {
     authority,
     month,
     status,
     alerts: alerts ?? [],
     claimedAt,
+    ...(leaseUntil ? { leaseUntil } : {}),
     ...(digest ? { digest } : {}),
     ...(sentAt ? { sentAt } : {}),
     ...(error ? { error } : {}),

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLAIM_LEASE_MS } from '../../functions/alerts/run';
 import { GROUPS, type Group } from '../../functions/api/identity';
 import { handler as groupScopesHandler, scopesForGroups } from '../../functions/auth/group-scopes';
 import { assembleApp } from '../../infra/assemble';
@@ -391,8 +392,10 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
         ]),
       },
     });
-    // A failed asynchronous run is retried by Lambda too, then parked on the same queue.
+    // A failed asynchronous run is retried by Lambda too, then parked on the same queue. Its first retry comes
+    // about a minute later: by then the claim of a run that died (its lease) has run out.
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2 });
+    expect(CLAIM_LEASE_MS).toBeLessThan(60_000);
     expect(resources[logicalId(stack.functions.alerts)]?.Properties.DeadLetterConfig).toEqual({
       TargetArn: { 'Fn::GetAtt': [expect.stringMatching(/^AlertsDeadLetters/), 'Arn'] },
     });
