@@ -44,9 +44,12 @@ export const localClientConfig = (endpoint: string) => ({
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 });
 
+/** How long a starting JVM may take to answer: 20–30 s is common on a busy 2-core machine. */
+const READY_WITHIN_MS = 90_000;
+
 async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () => string): Promise<void> {
   const client = new DynamoDBClient({ ...localClientConfig(endpoint), maxAttempts: 1 });
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + READY_WITHIN_MS;
   try {
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr()}`);
@@ -57,7 +60,7 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () 
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
     }
-    throw new Error(`DynamoDB Local did not answer within 30 s: ${stderr()}`);
+    throw new Error(`DynamoDB Local did not answer within ${READY_WITHIN_MS / 1000} s: ${stderr()}`);
   } finally {
     client.destroy();
   }
@@ -166,12 +169,17 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
-    if (stopping) return running.child.stdin?.end();
+    if (stopping) {
+      // Asked to stop while starting it again: the new one goes too, before stop() resolves.
+      running.child.stdin?.end();
+      await running.exited;
+      return;
+    }
     await restart.onRestart(running.pid);
     restart.log(`DynamoDB Local is back (process ${running.pid}).`);
-    void supervise(running);
+    supervision = supervise(running);
   };
-  void supervise(running);
+  let supervision = supervise(running);
 
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -181,6 +189,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       stopping = true;
       // Closing the lifeline stops java (TERM, then KILL after 5 s); the shell exits when java has.
       running.child.stdin?.end();
+      await supervision; // a start under way when asked to stop ends its java too
       await running.exited;
     },
   };

@@ -146,8 +146,11 @@ describe('the local runtime', () => {
       expect(read.headers.get('retry-after')).toBe('5');
       expect(await read.json()).toMatchObject({ error: 'database_unavailable' });
 
-      await until('DynamoDB Local to be back', async () =>
-        (await fetch(`${runtime.url}/health`)).status === 200 ? true : undefined,
+      // A JVM starts in 20–30 s on a busy machine.
+      await until(
+        'DynamoDB Local to be back',
+        async () => ((await fetch(`${runtime.url}/health`)).status === 200 ? true : undefined),
+        180_000,
       );
       expect(runtime.dynamoPid()).not.toBe(before);
       expect(lockOf(dataDir).dynamoPid).toBe(runtime.dynamoPid());
@@ -157,7 +160,7 @@ describe('the local runtime', () => {
     } finally {
       await runtime.stop();
     }
-  }, 180_000);
+  }, 300_000);
 
   it('answers only to loopback names, and takes changes only from its own page or a command-line client', async () => {
     const runtime = await startLocal({ ...quiet, inMemory: true, hosts: ['send.test'] });
