@@ -42,6 +42,9 @@ export const localClientConfig = (endpoint: string) => ({
   endpoint,
   region: 'eu-west-2',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  // DynamoDB Local answers a transaction that waited too long for its item locks with a 500 ("this request will
+  // succeed in actual DynamoDB"); on a busy machine three attempts are not always enough, six are.
+  maxAttempts: 6,
 });
 
 /** How long a starting JVM may take to answer: 20–30 s is common on a busy 2-core machine. */
