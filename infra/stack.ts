@@ -54,6 +54,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GROUPS, type Group } from '../functions/api/identity';
 import { scopesForGroups } from '../functions/auth/group-scopes';
+import { ALERT_RUN_PARTITION, ALERT_RUN_UPDATED_ATTRIBUTES } from '../functions/store/alert-runs';
 import { CHANGES_PK, PROJECTION_PK } from '../functions/store/placement-projection';
 import { BUNDLING, type EntryName, entryPath, REPO_ROOT, RUNTIME } from './bundling';
 import { type AuthorityConfig, alertConfigOf } from './config';
@@ -63,17 +64,24 @@ import { TABLE } from './table';
 export const APP_TAG = 'send-sufficiency';
 export const stackNameOf = (slug: string) => `send-sufficiency-${slug}`;
 
-/** Read-only table access (what `grantReadData` gives, minus the stream actions of a table without streams). */
+/**
+ * Read-only table access: what `grantReadData` gives minus the stream actions of a table without streams,
+ * and minus Scan, which no code path uses (every read is a key lookup or a Query).
+ */
 export const TABLE_READ_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
   'dynamodb:Query',
-  'dynamodb:Scan',
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ];
-/** Table actions beyond read: conditional puts and updates, alone or inside TransactWriteItems. Never delete. */
-const ITEM_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
+/**
+ * Writes to records and their audit entries: Put only, alone or inside TransactWriteItems (every code path
+ * writes a whole new version, conditional on the version read, and an audit entry conditional on its key being
+ * new). No function may update or delete a record or an audit entry; IAM cannot see a Put's condition, so a
+ * Put over an existing audit entry is refused by that condition (functions/store/audit.ts auditPut).
+ */
+const RECORD_WRITE_ACTIONS = ['dynamodb:PutItem'];
 /**
  * The placement projection's own items (functions/store/placement-projection.ts): any function that reads
  * placements may fold their changes into a new build and delete the folded changes and old builds, but only
@@ -85,8 +93,6 @@ export const PROJECTION_WRITE_ACTIONS = [
   'dynamodb:BatchWriteItem',
 ];
 export const PROJECTION_PARTITIONS = [PROJECTION_PK, CHANGES_PK];
-/** Bulk import also writes in batches of 25 (BatchWriteItem). */
-const BATCH_WRITE_ACTIONS = [...ITEM_WRITE_ACTIONS, 'dynamodb:BatchWriteItem'];
 
 /** What every API and alerts function reads at cold start (the API serves alert history, so it needs ALERT_CONFIG). */
 export const functionEnvironment = (config: AuthorityConfig, tableName: string) => ({
@@ -126,20 +132,20 @@ const API_FUNCTION_SPECS: Record<ApiFunction, FunctionSpec> = {
     description: 'Caseworkers: create, change and end placements',
     memorySize: 512,
     timeout: Duration.seconds(10),
-    writes: ITEM_WRITE_ACTIONS,
+    writes: RECORD_WRITE_ACTIONS,
   },
   planning: {
     description: 'Planners: provisions, scenarios and projection runs',
     // 1,769 MB is one full vCPU: projections are CPU-bound simulations.
     memorySize: 1769,
     timeout: Duration.seconds(29),
-    writes: ITEM_WRITE_ACTIONS,
+    writes: RECORD_WRITE_ACTIONS,
   },
   finance: {
     description: 'Finance: budgets',
     memorySize: 512,
     timeout: Duration.seconds(10),
-    writes: ITEM_WRITE_ACTIONS,
+    writes: RECORD_WRITE_ACTIONS,
   },
   exports: {
     description:
@@ -149,10 +155,10 @@ const API_FUNCTION_SPECS: Record<ApiFunction, FunctionSpec> = {
     writes: [],
   },
   imports: {
-    description: 'Bulk import of placements (batched writes)',
+    description: 'Bulk import of placements (conditional creates, many to a transaction)',
     memorySize: 1769,
     timeout: Duration.seconds(29),
-    writes: BATCH_WRITE_ACTIONS,
+    writes: RECORD_WRITE_ACTIONS,
   },
 };
 
@@ -213,7 +219,19 @@ export class SendStack extends Stack {
       // queue (and its alarm fires). A run that died holds its month only for its claim's lease (30 s).
       asyncFailure: deadLetters,
     });
-    grantTable(alerts, table, ITEM_WRITE_ACTIONS);
+    grantTable(alerts, table, RECORD_WRITE_ACTIONS);
+    // The one update any function makes: an alert run's claim, lease and outcome, in the runs' own partitions
+    // and naming only a run's attributes, so no update can reach a record or an audit entry.
+    alerts.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${ALERT_RUN_PARTITION}*`] },
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': ALERT_RUN_UPDATED_ATTRIBUTES },
+        },
+      }),
+    );
     alerts.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: [topic.topicArn] }));
     key.grant(alerts, 'kms:GenerateDataKey', 'kms:Decrypt');
 
@@ -258,8 +276,21 @@ export class SendStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // CloudWatch alarms publish to the encrypted topic, so the service needs the key.
-    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    // CloudWatch alarms publish to the encrypted topic, so the service needs the key: for this account's
+    // alarms only (aws:SourceAccount), never as a confused deputy for another account's.
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: {
+            'aws:SourceArn': `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*`,
+          },
+        },
+      }),
+    );
     const topic = new Topic(this, 'AlertTopic', {
       displayName: `SEND sufficiency alerts: ${config.name}`,
       masterKey: key,

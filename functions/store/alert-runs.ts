@@ -6,7 +6,26 @@ import type { Alert, Digest } from '../../domain/alerts';
 import type { AlertRun, AlertRunStore, Claim } from '../alerts/run';
 import { getItem, queryAll } from './table-client';
 
-const key = (authority: string, month: string) => ({ pk: `ALERTRUN#${authority}`, sk: `MONTH#${month}` });
+/** Alert runs live in their own partitions: the only items any function may update (infra/stack.ts). */
+export const ALERT_RUN_PARTITION = 'ALERTRUN#';
+/** Every attribute an update of a run names (keys, SET, REMOVE and conditions): all the stack lets it name. */
+export const ALERT_RUN_UPDATED_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'status',
+  'claimId',
+  'leaseUntil',
+  'alerts',
+  'digest',
+  'sentAt',
+  'updatedAt',
+  'error',
+];
+
+const key = (authority: string, month: string) => ({
+  pk: `${ALERT_RUN_PARTITION}${authority}`,
+  sk: `MONTH#${month}`,
+});
 
 const isConditionFailure = (error: unknown) =>
   (error as { name?: string }).name === 'ConditionalCheckFailedException';
@@ -123,7 +142,7 @@ export class DynamoAlertRunStore implements AlertRunStore {
     const items = await queryAll(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk >= :from',
-      ExpressionAttributeValues: { ':pk': `ALERTRUN#${authority}`, ':from': `MONTH#${sinceMonth}` },
+      ExpressionAttributeValues: { ':pk': key(authority, sinceMonth).pk, ':from': `MONTH#${sinceMonth}` },
     });
     return items.map(toRun);
   }

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_LEASE_MS } from '../../functions/alerts/run';
 import { GROUPS, type Group } from '../../functions/api/identity';
 import { handler as groupScopesHandler, scopesForGroups } from '../../functions/auth/group-scopes';
+import { ALERT_RUN_PARTITION, ALERT_RUN_UPDATED_ATTRIBUTES } from '../../functions/store/alert-runs';
 import { assembleApp } from '../../infra/assemble';
 import { authoritySlugs, loadAuthorityConfig } from '../../infra/config';
 import { API_FUNCTIONS, DEPLOYED_ROUTES } from '../../infra/routes';
@@ -93,6 +94,7 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
   interface Statement {
     Action: string | string[];
     Condition?: Record<string, Record<string, unknown>>;
+    Principal?: { Service?: string };
   }
   const statementsOf = (fn: keyof SendStack['functions']): Statement[] => {
     const roleId = stack.getLogicalId(stack.functions[fn].role?.node.defaultChild as never);
@@ -216,29 +218,46 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
       for (const action of [...WRITE_ACTIONS, 'sns:Publish']) expect(actions, reader).not.toContain(action);
     }
 
-    for (const writer of ['placements', 'planning', 'finance'] as const) {
+    // Records and audit entries are only ever put (whole, conditionally): no writer updates or deletes one.
+    for (const writer of ['placements', 'planning', 'finance', 'imports', 'alerts'] as const) {
       const actions = actionsOf(writer);
-      expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
-      expect(actions).not.toContain('dynamodb:DeleteItem');
-      expect(actions).not.toContain('dynamodb:BatchWriteItem');
-      expect(actions).not.toContain('sns:Publish');
+      expect(actions, writer).toContain('dynamodb:PutItem');
+      for (const action of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
+        expect(actions, writer).not.toContain(action);
+      if (writer !== 'alerts') expect(actions, writer).not.toContain('sns:Publish');
     }
-    expect(actionsOf('imports')).toContain('dynamodb:BatchWriteItem');
-    expect(actionsOf('imports')).not.toContain('dynamodb:DeleteItem');
     expect(actionsOf('alerts')).toEqual(
       expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'sns:Publish', 'kms:GenerateDataKey']),
     );
     expect(actionsOf('groupScopes').filter((action) => !action.startsWith('logs:'))).toEqual([]);
-    // Every table user may write the placement projection's own items, and only those (by partition key).
-    for (const fn of [...API_FUNCTIONS, 'alerts'] as const) {
+    // Nothing scans: every read is a key lookup or a Query.
+    const allActions = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((r) => r.Properties.PolicyDocument.Statement)
+      .flatMap((statement: Statement) => [statement.Action].flat());
+    expect(allActions).not.toContain('dynamodb:Scan');
+    // Every table user may write the placement projection's own items, and only those (by partition key); the
+    // alerts function alone may update, and only an alert run's attributes in the runs' partitions.
+    const projection = expect.objectContaining({
+      Action: PROJECTION_WRITE_ACTIONS,
+      Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': PROJECTION_PARTITIONS } },
+    });
+    for (const fn of API_FUNCTIONS) {
       const conditioned = statementsOf(fn).filter((statement) => statement.Condition !== undefined);
-      expect(conditioned, fn).toEqual([
-        expect.objectContaining({
-          Action: PROJECTION_WRITE_ACTIONS,
-          Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': PROJECTION_PARTITIONS } },
-        }),
-      ]);
+      expect(conditioned, fn).toEqual([projection]);
     }
+    expect(statementsOf('alerts').filter((statement) => statement.Condition !== undefined)).toEqual([
+      projection,
+      expect.objectContaining({
+        Action: 'dynamodb:UpdateItem',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Table/), 'Arn'] },
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${ALERT_RUN_PARTITION}*`] },
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': ALERT_RUN_UPDATED_ATTRIBUTES },
+        },
+      }),
+    ]);
+    expect(ALERT_RUN_UPDATED_ATTRIBUTES).not.toEqual(expect.arrayContaining(['auditOf']));
     // No function may touch anything but its own log group: no AWS-managed policies.
     template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
   });
@@ -406,6 +425,28 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlertKey'), 'Arn'] },
     });
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    // CloudWatch may use the key for this account's alarms only (no confused deputy).
+    const keyStatements: Statement[] = Object.values(resources).find((r) => r.Type === 'AWS::KMS::Key')
+      ?.Properties.KeyPolicy.Statement;
+    const cloudWatch = keyStatements.filter(
+      (statement) => statement.Principal?.Service === 'cloudwatch.amazonaws.com',
+    );
+    expect(cloudWatch).toEqual([
+      expect.objectContaining({
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': config.account },
+          ArnLike: {
+            'aws:SourceArn': {
+              'Fn::Join': [
+                '',
+                ['arn:', { Ref: 'AWS::Partition' }, `:cloudwatch:${config.region}:${config.account}:alarm:*`],
+              ],
+            },
+          },
+        },
+      }),
+    ]);
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
