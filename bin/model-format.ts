@@ -4,7 +4,9 @@ import type { ProjectionOutput, Quantiles } from '../model/output';
 
 function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((row) => row.map(String))];
-  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  const widths = header.map((_, i) =>
+    cells.reduce((widest, row) => Math.max(widest, (row[i] ?? '').length), 0),
+  );
   const line = (row: string[]) =>
     row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
   return `${cells.map(line).join('\n')}\n`;
@@ -19,8 +21,9 @@ const BAND_HEADER = ['mean', 'p05', 'p25', 'p50', 'p75', 'p95'];
 function byKeyTable(rows: { key: string; year: number; q: Quantiles }[], label: string): string {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const keys = [...new Set(rows.map((r) => r.key))];
+  const index = new Map(rows.map((r) => [`${r.key}\u0000${r.year}`, r.q]));
   const cell = (key: string, year: number) => {
-    const q = rows.find((r) => r.key === key && r.year === year)?.q;
+    const q = index.get(`${key}\u0000${year}`);
     return q ? `${whole(q.p50)} (${whole(q.p05)}–${whole(q.p95)})` : '';
   };
   return table(
@@ -29,7 +32,54 @@ function byKeyTable(rows: { key: string; year: number; q: Quantiles }[], label: 
   );
 }
 
-export function formatOutput(output: ProjectionOutput): string {
+/** Breakdowns `--by` can ask for, each the name of its output array and how a row is labelled. */
+export const BREAKDOWNS = {
+  need: {
+    label: 'need',
+    rows: (o: ProjectionOutput) => o.byNeed.map((r) => ({ key: r.need, year: r.year, q: r })),
+  },
+  setting: {
+    label: 'setting',
+    rows: (o: ProjectionOutput) => o.bySetting.map((r) => ({ key: r.setting, year: r.year, q: r })),
+  },
+  'need,setting': {
+    label: 'need × setting',
+    rows: (o: ProjectionOutput) =>
+      (o.byNeedSetting ?? []).map((r) => ({ key: `${r.need} in ${r.setting}`, year: r.year, q: r })),
+  },
+  'need,phase': {
+    label: 'need × phase',
+    rows: (o: ProjectionOutput) =>
+      (o.byNeedPhase ?? []).map((r) => ({ key: `${r.need}, ${r.phase}`, year: r.year, q: r })),
+  },
+  'need,setting,phase': {
+    label: 'need × setting × phase',
+    rows: (o: ProjectionOutput) =>
+      (o.byNeedSettingPhase ?? []).map((r) => ({
+        key: `${r.need} in ${r.setting}, ${r.phase}`,
+        year: r.year,
+        q: r,
+      })),
+  },
+  ncy: {
+    label: 'NCY',
+    rows: (o: ProjectionOutput) => (o.byNcy ?? []).map((r) => ({ key: String(r.ncy), year: r.year, q: r })),
+  },
+} as const;
+export type Breakdown = keyof typeof BREAKDOWNS;
+
+const share = (value: number | undefined) => (value === undefined ? '' : `${(value * 100).toFixed(1)}%`);
+const growth = (value: number | undefined) =>
+  value === undefined ? '' : `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%/y`;
+
+/**
+ * Readable tables: the total with its band, then the breakdowns asked for (`by`, default need and setting),
+ * cost, trends, capacity, back-test and scenario.
+ */
+export function formatOutput(
+  output: ProjectionOutput,
+  by: readonly Breakdown[] = ['need', 'setting'],
+): string {
   const parts: string[] = [];
   const runInfo = [
     output.method,
@@ -38,26 +88,30 @@ export function formatOutput(output: ProjectionOutput): string {
     output.seed === undefined ? undefined : `seed ${output.seed}`,
   ].filter(Boolean);
   parts.push(`Projection: ${runInfo.join(', ')}\n`);
+  if (output.population)
+    parts.push(
+      `Population: ${[
+        output.population.areaName,
+        output.population.areaCode && `(${output.population.areaCode})`,
+      ]
+        .filter(Boolean)
+        .join(' ')}${output.population.areaName ? ', ' : ''}${output.population.source}\n`,
+    );
   parts.push(
     `\nEHCPs, all needs\n${table(
       ['year', ...BAND_HEADER],
       output.total.map((r) => [r.year, ...bandCells(r)]),
     )}`,
   );
-  if (output.byNeed.length > 0)
+  for (const name of by) {
+    const { label, rows } = BREAKDOWNS[name];
+    const found = rows(output);
     parts.push(
-      `\nBy need: p50 (p05–p95)\n${byKeyTable(
-        output.byNeed.map((r) => ({ key: r.need, year: r.year, q: r })),
-        'need',
-      )}`,
+      found.length > 0
+        ? `\nBy ${label}: p50 (p05–p95)\n${byKeyTable(found, label)}`
+        : `\nBy ${label}: not in this projection (${output.method})\n`,
     );
-  if (output.bySetting.length > 0)
-    parts.push(
-      `\nBy setting: p50 (p05–p95)\n${byKeyTable(
-        output.bySetting.map((r) => ({ key: r.setting, year: r.year, q: r })),
-        'setting',
-      )}`,
-    );
+  }
   if (output.cost.length > 0)
     parts.push(
       `\nCost\n${table(
@@ -67,14 +121,21 @@ export function formatOutput(output: ProjectionOutput): string {
     );
   if (output.trends && output.trends.length > 0)
     parts.push(
-      `\nTrends\n${table(
-        ['need', 'method', 'chosen by', 'residual sd', 'capped'],
+      `\nTrends: the total's candidates weighted by back-test skill; each need a share with pooled growth\n${table(
+        ['series', 'method', 'chosen by', 'weights', 'drift sd', 'share', 'growth (raw)', 'capped'],
         output.trends.map((t) => [
-          t.need,
+          t.setting === undefined ? t.need : `${t.need} in ${t.setting}`,
           t.method,
           t.chosenBy,
-          t.residualSd.toPrecision(3),
-          t.capped ? 'yes' : 'no',
+          t.weights
+            ? Object.entries(t.weights)
+                .map(([method, weight]) => `${method} ${(weight * 100).toFixed(0)}%`)
+                .join(', ')
+            : '',
+          t.driftSd === undefined ? '' : t.driftSd.toPrecision(3),
+          share(t.share),
+          t.growth === undefined ? '' : `${growth(t.growth)} (${growth(t.rawGrowth)})`,
+          t.capped ? 'yes' : '',
         ]),
       )}`,
     );

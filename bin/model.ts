@@ -10,6 +10,7 @@ import { BacktestInputError, backtestAggregate, backtestMarkov } from '../model/
 import { InputError } from '../model/csv';
 import type { ModelData } from '../model/data';
 import { ModelInputError } from '../model/estimate';
+import { MAX_DRAWS, MIN_DRAWS } from '../model/markov';
 import {
   type ProjectionOutput,
   ProjectionOutput as ProjectionOutputSchema,
@@ -18,13 +19,14 @@ import {
 import { TrendError, type TrendMethod } from '../model/trend';
 import { parseCosts, parseWitanCsv, WITAN_FILE_NAMES, type WitanCsvTexts } from '../model/witan';
 import { findJsonSyntaxError } from './json-position';
-import { formatOutput } from './model-format';
+import { BREAKDOWNS, type Breakdown, formatOutput } from './model-format';
 
 const USAGE = `usage:
   model project  --witan <dir> [--horizon 5] [--draws 1000] [--seed 42] [--base-year Y] [--expected]
-                 [--trend auto|${TREND_METHODS.join('|')}] [--specialist A,B] [--json]
-  model project  --history <counts.csv> [--population <pop.csv>] [--costs <costs.csv>] [--horizon 6] [--trend auto|${TREND_METHODS.join('|')}] [--json]
-  model backtest --history <counts.csv> [--population <pop.csv>] [--origin 2019] [--horizon H] [--json]
+                 [--trend auto|${TREND_METHODS.join('|')}] [--specialist A,B] [--by need,setting] [--json]
+  model project  --history <counts.csv> [--population <pop.csv>] [--costs <costs.csv>] [--horizon 6]
+                 [--draws 1000] [--seed 42] [--trend auto|${TREND_METHODS.join('|')}] [--by need,setting] [--json]
+  model backtest --history <counts.csv> [--population <pop.csv>] [--origin 2019] [--horizon H] [--draws 200] [--json]
   model backtest --witan <dir> [--origin Y] [--horizon H] [--draws N] [--seed S] [--expected] [--json]
   model scenario --witan <dir> --scenario <s.json> [--horizon 5] [--draws 1000] [--seed 42] [--json]
 
@@ -34,13 +36,15 @@ const USAGE = `usage:
   --costs <file>       unit costs need,setting,cost for --history (witan's costs.csv format)
   --inflation <rate>   yearly unit-cost inflation (default 0.03)
   --horizon <years>    years projected after the base year (default 5)
-  --draws <n>          Monte Carlo draws (default 1000)
+  --draws <n>          Monte Carlo draws, at least ${MIN_DRAWS} (default 1000; back-tests 200)
   --seed <n>           random seed (default 42)
   --base-year <year>   last census used for fitting (default: the latest)
-  --trend <method>     trend of prevalence / counts (aggregate) or joiner rates (witan), or auto =
-                       chosen per need by back-test (default auto)
+  --trend <method>     trend of the total prevalence / count (aggregate) or joiner rate (witan), or auto =
+                       the candidate trends weighted by their back-test skill (default auto)
   --specialist <list>  witan settings that count as specialist places, e.g. D,G,H (default: our codes')
   --expected           expected-value path instead of Monte Carlo (fast, no bands)
+  --by <dims>          breakdown tables: ${Object.keys(BREAKDOWNS).join(' | ')} (default need then setting;
+                       several with +, e.g. need,setting+ncy); the JSON always has every breakdown
   --origin <year>      first back-test origin; origins roll forward to the last-but-one census
   --json               print one JSON document (the ProjectionOutput contract, model/output.ts)`;
 
@@ -64,6 +68,7 @@ const FLAGS = {
   trend: { type: 'string' },
   specialist: { type: 'string' },
   origin: { type: 'string' },
+  by: { type: 'string' },
   expected: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -78,6 +83,22 @@ function integerFlag(flags: Flags, name: keyof Flags, min: number, max: number):
   if (!Number.isInteger(value) || value < min || value > max)
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return value;
+}
+
+/** `--by need,setting+ncy` → the breakdown tables, each a known combination. */
+function byFlag(flags: Flags): Breakdown[] | undefined {
+  if (flags.by === undefined) return undefined;
+  return flags.by.split('+').map((raw) => {
+    const name = raw
+      .split(',')
+      .map((dim) => dim.trim().toLowerCase())
+      .join(',');
+    if (!(name in BREAKDOWNS))
+      throw new UsageError(
+        `--by must be one of ${Object.keys(BREAKDOWNS).join(', ')} (joined by +), got "${raw}"`,
+      );
+    return name as Breakdown;
+  });
 }
 
 function readText(path: string): string {
@@ -135,6 +156,18 @@ function trendFlag(flags: Flags): TrendMethod | 'auto' {
   return trend as TrendMethod | 'auto';
 }
 
+/** Draws: from MIN_DRAWS (five beyond each of p05 and p95), or --expected for no band at all. */
+function drawsFlag(flags: Flags): number | undefined {
+  const raw = flags.draws;
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < MIN_DRAWS || value > MAX_DRAWS)
+    throw new UsageError(
+      `--draws must be a whole number from ${MIN_DRAWS} to ${MAX_DRAWS}, got "${raw}": fewer draws cannot give the p05–p95 band (use --expected for a point forecast without one)`,
+    );
+  return value;
+}
+
 interface MarkovFlags {
   horizon: number;
   draws: number;
@@ -159,7 +192,7 @@ function markovFlags(flags: Flags): MarkovFlags {
     ...(inflation === undefined ? {} : { inflation }),
     ...(specialist ? { specialistSettings: specialist } : {}),
     horizon: integerFlag(flags, 'horizon', 1, 30) ?? 5,
-    draws: integerFlag(flags, 'draws', 1, 100_000) ?? 1000,
+    draws: drawsFlag(flags) ?? 1000,
     seed: integerFlag(flags, 'seed', -(2 ** 31), 2 ** 31 - 1) ?? 42,
     expectedOnly: flags.expected === true,
     ...(baseYear === undefined ? {} : { baseYear }),
@@ -183,20 +216,27 @@ async function run(command: string, flags: Flags): Promise<ProjectionOutput> {
   if (command === 'project' && flags.history !== undefined) {
     const { history, ...inputs } = readHistory(flags);
     const baseYear = integerFlag(flags, 'base-year', 1900, 2200);
-    return projectAggregate(history, {
+    const draws = drawsFlag(flags);
+    const seed = integerFlag(flags, 'seed', -(2 ** 31), 2 ** 31 - 1);
+    const output = projectAggregate(history, {
       horizon: integerFlag(flags, 'horizon', 1, 30) ?? 5,
       trend: trendFlag(flags),
       ...inputs,
       ...(baseYear === undefined ? {} : { baseYear }),
+      ...(draws === undefined ? {} : { draws }),
+      ...(seed === undefined ? {} : { seed }),
     });
+    return flags.population === undefined ? output : { ...output, population: { source: flags.population } };
   }
   if (command === 'backtest' && flags.history !== undefined) {
     const { history, ...inputs } = readHistory(flags);
     const origin = integerFlag(flags, 'origin', 1900, 2200);
     const horizon = integerFlag(flags, 'horizon', 1, 30);
+    const draws = drawsFlag(flags);
     return backtestAggregate(history, {
       trend: trendFlag(flags),
       ...inputs,
+      ...(draws === undefined ? {} : { draws }),
       ...(origin === undefined ? {} : { origin }),
       ...(horizon === undefined ? {} : { horizon }),
     });
@@ -205,8 +245,9 @@ async function run(command: string, flags: Flags): Promise<ProjectionOutput> {
 
   const options = markovFlags(flags);
   const data = readWitan(flags.witan);
+  const population = { source: `${join(flags.witan, WITAN_FILE_NAMES.population)} (witan.send input)` };
   const { projectMarkov } = await import('../model/markov');
-  if (command === 'project') return projectMarkov(data, options);
+  if (command === 'project') return { ...projectMarkov(data, options), population };
   if (command === 'backtest') {
     const origin = integerFlag(flags, 'origin', 1900, 2200);
     const horizon = integerFlag(flags, 'horizon', 1, 30);
@@ -224,7 +265,7 @@ async function run(command: string, flags: Flags): Promise<ProjectionOutput> {
     const issue = parsed.error.issues[0];
     throw new InputFileError(`${flags.scenario}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
-  return projectMarkov(data, { ...options, scenario: parsed.data });
+  return { ...projectMarkov(data, { ...options, scenario: parsed.data }), population };
 }
 
 const INPUT_ERRORS = [
@@ -255,8 +296,9 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(
         command === undefined ? 'give a command' : `unknown command "${[command, ...extra].join(' ')}"`,
       );
+    const by = byFlag(flags);
     const output = ProjectionOutputSchema.parse(await run(command, flags));
-    process.stdout.write(flags.json ? `${JSON.stringify(output)}\n` : formatOutput(output));
+    process.stdout.write(flags.json ? `${JSON.stringify(output)}\n` : formatOutput(output, by));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -186,6 +186,9 @@ export function rollingOrigin(
   return { ...(firstOutput as ProjectionOutput), backtest };
 }
 
+/** Draws per origin of an aggregate back-test (each origin is a full refit): enough for p05–p95. */
+export const BACKTEST_DRAWS = 200;
+
 /** Back-test aggregate mode on published counts. */
 export function backtestAggregate(
   history: readonly CountRow[],
@@ -197,7 +200,7 @@ export function backtestAggregate(
     (baseYear, h) =>
       projectAggregate(
         history.filter((row) => row.year <= baseYear),
-        { ...modelOptions, baseYear, horizon: h },
+        { draws: BACKTEST_DRAWS, ...modelOptions, baseYear, horizon: h },
       ),
     { ...(origin === undefined ? {} : { origin }), ...(horizon === undefined ? {} : { horizon }) },
   );

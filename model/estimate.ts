@@ -1,9 +1,10 @@
 // Estimation of the cohort Markov model from transition history: the state space (NCY × need × setting,
 // indexed as integers), Beta posteriors for leaving and moving pooled by NCY, Dirichlet posteriors for
-// mover destinations, and joiner rates on the general population with a trend per need.
+// mover destinations, and joiner rates on the general population: the total trended, needs as pooled shares.
 // Decision records: model/decisions/markov-priors.md, model/decisions/joiners.md.
 import { type ModelData, NONSEND, type Transition } from './data';
-import { chooseTrend, type FittedTrend, fitTrend, type TrendMethod } from './trend';
+import { forecastSeries, type SeriesForecast } from './forecast';
+import type { TrendMethod } from './trend';
 
 /** Pseudo-count of the NCY-pooled Beta prior on each state's leave / move probability. */
 export const CELL_PRIOR_STRENGTH = 4;
@@ -11,21 +12,18 @@ export const CELL_PRIOR_STRENGTH = 4;
 export const NCY_PRIOR_STRENGTH = 4;
 /** Pseudo-count of the Dirichlet prior spread over a state's valid destinations. */
 export const DESTINATION_PRIOR_STRENGTH = 2;
-/** Pseudo-joiners per need spread over the need's valid (NCY, setting) cells, so no valid cell has rate 0. */
+/**
+ * Pseudo-joiners per need spread over the need's valid (NCY, setting) cells, so no valid cell has rate 0.
+ * They shape where a need's joiners arrive, never how many: each need's cell rates are scaled to its
+ * observed joiners (decision record joiners.md).
+ */
 export const JOINER_PRIOR_STRENGTH = 1;
 /**
- * Ceiling on the projected total joiner rate (new EHCPs a year per head of the general population of the
- * modelled ages): 1%. England issued about 97,700 new plans in 2024 against about 16 million people aged
- * 0–25 (≈0.6%); 1% leaves room for growth yet stops a log-linear trend from running away.
+ * Guard on the projected total joiner rate, relative to the authority's own history: at most this many
+ * times the highest yearly rate it has seen. Not a fixed share of any population; the output says when
+ * and in how many draws it binds.
  */
-export const DEFAULT_JOINER_RATE_CAP = 0.01;
-
-/**
- * Fewest history years for choosing a joiner trend by back-test: with 5, at least two one-year-ahead
- * forecasts are scored (fits need 3 points); with fewer a single forecast error would pick the method,
- * so the trend is flat (the window mean), as witan.send's average rate.
- */
-export const MIN_YEARS_TO_CHOOSE_TREND = 5;
+export const JOINER_GUARD_FACTOR = 2;
 
 export class ModelInputError extends Error {
   override readonly name = 'ModelInputError';
@@ -143,22 +141,10 @@ function populationTable(data: ModelData, space: StateSpace, warnings: string[])
   };
 }
 
-export interface JoinerTrend {
-  need: string;
-  method: TrendMethod;
-  chosenBy: 'fixed' | 'backtest' | 'fallback';
-  residualSd: number;
-  /** Mean historical joiner rate of the need (joiners per head of modelled population). */
-  meanRate: number;
-  fitted: FittedTrend | null;
-}
-
 export interface EstimateOptions {
   baseYear?: number;
-  /** Fix the joiner-rate trend for every need instead of choosing it by back-test. */
+  /** Fix the trend of the total joiner rate instead of weighting the candidates by their skill. */
   trend?: TrendMethod;
-  /** Ceiling on the total projected joiner rate (default DEFAULT_JOINER_RATE_CAP). */
-  joinerRateCap?: number;
 }
 
 export interface MarkovModel {
@@ -176,13 +162,25 @@ export interface MarkovModel {
   moveBeta: Float64Array;
   /** Dirichlet posterior over destination settings, S entries per state; 0 = impossible destination. */
   destinationAlpha: Float64Array;
-  /** Gamma posterior shape of each joiner cell's rate, index (need * ncyCount + ncyIndex) * S + setting. */
+  /**
+   * Gamma posterior shape of each joiner cell's rate, index (need * ncyCount + ncyIndex) * S + setting:
+   * where a need's joiners arrive (NCY × setting). Each need's cells are scaled to its observed joiners.
+   */
   joinerShape: Float64Array;
   /** Exposure (population-years) of each NCY in the history: the Gamma rate parameter. */
   joinerExposure: Float64Array;
-  joinerTrends: JoinerTrend[];
+  /** Joiners of each need over the history. */
+  needJoiners: Float64Array;
+  /** Population-years of all modelled ages over the history: needJoiners / this = a need's mean rate. */
+  totalExposure: number;
+  /**
+   * The joiner rate per head of population, total and by need (model/forecast.ts): the total trended
+   * (candidates weighted by skill, or damped on a short history), needs as shares whose growth is pooled.
+   */
+  joinerForecast: SeriesForecast;
+  /** Highest total joiner rate projected in any draw: JOINER_GUARD_FACTOR × the highest in the history. */
+  joinerGuard: number;
   population: PopulationTable;
-  joinerRateCap: number;
   /** Census years of the fitted history (the "to" years of the transitions used). */
   historyYears: number[];
   warnings: string[];
@@ -239,7 +237,8 @@ export function estimate(data: ModelData, options: EstimateOptions = {}): Markov
     throw new ModelInputError(`no transitions into the ${baseYear} census, so there is no base population`);
   }
   const historyYears = [...new Set(fitting.map((t) => t.calendarYear + 1))].sort((a, b) => a - b);
-  if (historyYears.length === 1) warnings.push('one year of history: joiner trends are flat');
+  if (historyYears.length === 1)
+    warnings.push('one year of history: the joiner rate is held at its one value');
 
   // --- Counts ---------------------------------------------------------------------------------------
   const from = new Float64Array(stateCount);
@@ -385,39 +384,34 @@ export function estimate(data: ModelData, options: EstimateOptions = {}): Markov
     }
   }
 
-  const joinerTrends = needs.map((need, n): JoinerTrend => {
-    const points = historyYears.map((year) => {
-      const total = population.total(year);
-      return { year, value: total > 0 ? (joinedByYear.get(year)?.[n] ?? 0) / total : 0 };
-    });
-    const exposure = historyYears.reduce((acc, year) => acc + population.total(year), 0);
-    const count = historyYears.reduce((acc, year) => acc + (joinedByYear.get(year)?.[n] ?? 0), 0);
-    const meanRate = exposure > 0 ? count / exposure : 0;
-    if (options.trend) {
-      const fitted = fitTrend(points, options.trend);
-      return {
-        need,
-        method: fitted.method,
-        chosenBy: 'fixed',
-        residualSd: fitted.residualSd,
-        meanRate,
-        fitted,
-      };
-    }
-    if (points.length < MIN_YEARS_TO_CHOOSE_TREND) {
-      const fitted = fitTrend(points, 'flat');
-      return { need, method: 'flat', chosenBy: 'fallback', residualSd: fitted.residualSd, meanRate, fitted };
-    }
-    const choice = chooseTrend(points, ['flat', 'linear', 'log-linear', 'damped'], 1);
-    return {
-      need,
-      method: choice.method,
-      chosenBy: choice.chosenBy,
-      residualSd: choice.fitted.residualSd,
-      meanRate,
-      fitted: choice.fitted,
-    };
+  // --- Joiner rates: the total trended, needs as pooled shares (model/forecast.ts) ----------------------
+  const yearTotals = historyYears.map((year) => population.total(year));
+  const yearJoiners = historyYears.map((year) => {
+    const byNeed = joinedByYear.get(year);
+    return byNeed ? byNeed.reduce((a, b) => a + b, 0) : 0;
   });
+  const totalRate = yearJoiners.map((count, t) =>
+    (yearTotals[t] as number) > 0 ? count / (yearTotals[t] as number) : 0,
+  );
+  // Joiners are binomial counts on the population, drawn again in the projection: var(rate) ≈ count / pop².
+  const countNoise = yearJoiners.map((count, t) =>
+    (yearTotals[t] as number) > 0 ? count / (yearTotals[t] as number) ** 2 : 0,
+  );
+  const joinerForecast = forecastSeries({
+    years: historyYears,
+    total: totalRate,
+    drawnNoise: countNoise,
+    floorVariance: countNoise,
+    components: needs.map((need, n) => ({
+      key: need,
+      counts: historyYears.map((year) => joinedByYear.get(year)?.[n] ?? 0),
+    })),
+    ...(options.trend ? { trend: options.trend } : {}),
+    guard: JOINER_GUARD_FACTOR * Math.max(...totalRate),
+  });
+  const needJoiners = Float64Array.from(needs, (_, n) =>
+    historyYears.reduce((acc, year) => acc + (joinedByYear.get(year)?.[n] ?? 0), 0),
+  );
 
   return {
     space,
@@ -431,34 +425,12 @@ export function estimate(data: ModelData, options: EstimateOptions = {}): Markov
     destinationAlpha,
     joinerShape,
     joinerExposure,
-    joinerTrends,
+    needJoiners,
+    totalExposure: yearTotals.reduce((a, b) => a + b, 0),
+    joinerForecast,
+    joinerGuard: JOINER_GUARD_FACTOR * Math.max(...totalRate),
     population,
-    joinerRateCap: population.known
-      ? (options.joinerRateCap ?? DEFAULT_JOINER_RATE_CAP)
-      : Number.POSITIVE_INFINITY,
     historyYears,
     warnings,
   };
-}
-
-/**
- * Joiner-rate multiplier of each need in each projected year: trend prediction ÷ historical mean rate,
- * with all needs scaled down together when their total would pass the cap. Returns [year][need] and
- * which needs the cap bound.
- */
-export function joinerMultipliers(model: MarkovModel, years: readonly number[]) {
-  const capped = new Set<number>();
-  const multipliers = years.map((year) => {
-    const predicted = model.joinerTrends.map((trend) =>
-      trend.fitted ? Math.max(0, trend.fitted.predict(year)) : trend.meanRate,
-    );
-    const total = predicted.reduce((a, b) => a + b, 0);
-    const scale = total > model.joinerRateCap ? model.joinerRateCap / total : 1;
-    return predicted.map((rate, n) => {
-      if (scale < 1) capped.add(n);
-      const meanRate = model.joinerTrends[n]?.meanRate ?? 0;
-      return meanRate > 0 ? (rate * scale) / meanRate : 1;
-    });
-  });
-  return { multipliers, capped };
 }

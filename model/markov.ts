@@ -12,16 +12,28 @@ import {
   unitCostTable,
 } from './cost';
 import { IN_BOROUGH, type ModelData, OUT_OF_BOROUGH } from './data';
-import { noAdjustments, type Rollups, simulate } from './engine';
-import { estimate, joinerMultipliers, type MarkovModel, ModelInputError } from './estimate';
-import type { ProjectionOutput, YearQuantiles } from './output';
-import { summariseDraws } from './quantiles';
+import { type CensusView, noAdjustments, type Rollups, simulate } from './engine';
+import { estimate, JOINER_GUARD_FACTOR, type MarkovModel, ModelInputError } from './estimate';
+import { trendChoices } from './forecast';
+import type {
+  NeedPhaseYearQuantiles,
+  NeedSettingPhaseYearQuantiles,
+  NeedSettingYearQuantiles,
+  ProjectionOutput,
+  YearQuantiles,
+} from './output';
+import { pointSummary, summariseDraws, summariseInPlace } from './quantiles';
 import { compareScenario, compileScenario, type Scenario } from './scenario';
 import type { TrendMethod } from './trend';
 
 export const DEFAULT_DRAWS = 1000;
 export const DEFAULT_SEED = 42;
 export const MAX_DRAWS = 100_000;
+/**
+ * Fewest Monte Carlo draws for the reported band: with 100, five draws lie beyond each of p05 and p95.
+ * Fewer is refused; the expected-value path (`expectedOnly`) is the answer without a band.
+ */
+export const MIN_DRAWS = 100;
 export const MAX_HORIZON = 30;
 
 export interface MarkovOptions {
@@ -32,10 +44,8 @@ export interface MarkovOptions {
   seed?: number;
   /** One pass with expected counts and posterior means: fast, no bands (all quantiles = mean). */
   expectedOnly?: boolean;
-  /** Fix the joiner-rate trend of every need (default: chosen per need by back-test). */
+  /** Fix the trend of the total joiner rate (default: the candidates weighted by their back-test skill). */
   trend?: TrendMethod;
-  /** Ceiling on the total projected joiner rate per head of population (default 1%). */
-  joinerRateCap?: number;
   /** Annual unit-cost inflation (default 3%). */
   inflation?: number;
   scenario?: Scenario;
@@ -43,6 +53,12 @@ export interface MarkovOptions {
   provisions?: Provision[];
   /** State settings that count as specialist places (default: specialist settings of domain/codes). */
   specialistSettings?: string[];
+  /**
+   * Sees every census of every draw (children by NCY × need × setting), from the same draws as the output's
+   * bands: the baseline's, then the scenario's when there is one (draw d of both from the same random
+   * numbers). model/draws.ts wraps it for pricing (`projectionDraws`).
+   */
+  onCensus?: (census: CensusView, run: ProjectionRun) => void;
 }
 
 /** `independent-special@OB` → `independent-special`. */
@@ -55,6 +71,9 @@ export function isSpecialistSetting(stateSetting: string): boolean {
   return info?.specialist ?? false;
 }
 
+/** Which run of a projection a census belongs to. */
+export type ProjectionRun = 'baseline' | 'scenario';
+
 export const isOutOfBorough = (stateSetting: string) => stateSetting.endsWith(OUT_OF_BOROUGH);
 export const isInBorough = (stateSetting: string) => stateSetting.endsWith(IN_BOROUGH);
 
@@ -65,8 +84,10 @@ function checkOptions(options: MarkovOptions) {
       `horizon must be a whole number of years from 1 to ${MAX_HORIZON}, got ${horizon}`,
     );
   }
-  if (!Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) {
-    throw new ModelInputError(`draws must be a whole number from 1 to ${MAX_DRAWS}, got ${draws}`);
+  if (!options.expectedOnly && (!Number.isInteger(draws) || draws < MIN_DRAWS || draws > MAX_DRAWS)) {
+    throw new ModelInputError(
+      `draws must be a whole number from ${MIN_DRAWS} (five draws beyond each of p05 and p95) to ${MAX_DRAWS}, got ${draws}; for a point forecast without a band use the expected-value path`,
+    );
   }
   if (!Number.isInteger(seed)) throw new ModelInputError(`seed must be a whole number, got ${seed}`);
   if (inflation !== undefined && !(inflation > -1 && inflation < 1)) {
@@ -93,7 +114,6 @@ export function projectMarkov(data: ModelData, options: MarkovOptions): Projecti
   const model = estimate(data, {
     ...(options.baseYear !== undefined && { baseYear: options.baseYear }),
     ...(options.trend !== undefined && { trend: options.trend }),
-    ...(options.joinerRateCap !== undefined && { joinerRateCap: options.joinerRateCap }),
   });
   const warnings = [...model.warnings];
   // The baseline is priced on the same capacity cells as the scenario (its place changes at 0 places), so
@@ -103,10 +123,27 @@ export function projectMarkov(data: ModelData, options: MarkovOptions): Projecti
       ? [{ need: change.need, phase: change.phase, places: 0, fromAcademicYear: change.fromAcademicYear }]
       : [],
   );
-  const baseline = run(model, data, options, undefined, warnings, scenarioCells);
+  const { onCensus } = options;
+  const baseline = run(
+    model,
+    data,
+    options,
+    undefined,
+    warnings,
+    scenarioCells,
+    onCensus && ((census) => onCensus(census, 'baseline')),
+  );
   const output = summariseRun(model, options, baseline, warnings);
   if (options.scenario) {
-    const scenarioRun = run(model, data, options, options.scenario, warnings);
+    const scenarioRun = run(
+      model,
+      data,
+      options,
+      options.scenario,
+      warnings,
+      [],
+      onCensus && ((census) => onCensus(census, 'scenario')),
+    );
     output.scenario = compareScenario(options.scenario, model, baseline, scenarioRun);
   }
   if (warnings.length > 0) output.warnings = [...new Set(warnings)];
@@ -120,6 +157,7 @@ function run(
   scenario: Scenario | undefined,
   warnings: string[],
   neutralPlaceChanges: PlaceChange[] = [],
+  onCensus?: (census: CensusView) => void,
 ): Run {
   const { space } = model;
   const horizon = options.horizon;
@@ -150,6 +188,7 @@ function run(
     phaseCount: PHASES.length,
     specialist,
     outOfBorough: Uint8Array.from(space.settings, (s) => (isOutOfBorough(s) ? 1 : 0)),
+    ...(onCensus ? { onCensus } : {}),
   });
   const provisions = options.provisions ?? [];
   const placeChanges = compiled?.placeChanges ?? neutralPlaceChanges;
@@ -176,9 +215,15 @@ function summariseRun(model: MarkovModel, options: MarkovOptions, baseline: Run,
       );
     }
   }
-  const { capped } = joinerMultipliers(model, rollups.years);
-  if (capped.size > 0)
-    warnings.push(`joiner rates capped at ${model.joinerRateCap * 100}% of the population a year`);
+  const guardBound = rollups.years.flatMap((year, t) =>
+    (rollups.guardBound[t] as number) > 0 ? [year] : [],
+  );
+  if (guardBound.length > 0) {
+    const most = Math.max(...rollups.guardBound);
+    warnings.push(
+      `the joiner guard (${JOINER_GUARD_FACTOR}× the highest joiner rate in the history) bound from ${guardBound[0]}, in up to ${most} of ${draws} draws a year`,
+    );
+  }
   const output: ProjectionOutput = {
     baseYear: model.baseYear,
     method: options.expectedOnly ? 'markov-expected' : 'markov-monte-carlo',
@@ -192,20 +237,79 @@ function summariseRun(model: MarkovModel, options: MarkovOptions, baseline: Run,
     bySetting: space.settings.flatMap((setting, s) =>
       rollups.years.map((year, t) => ({ setting, year, ...summaryAt(rollups.bySetting, draws, T, S, t, s) })),
     ),
+    ...breakdowns(model, rollups),
     cost: yearSeries(rollups.cost, rollups),
     costByFinancialYear: rollups.years.slice(0, -1).map((year, t) => ({
       financialYear: financialYearLabel(year),
       ...summaryAt(fyCost, draws, T - 1, 1, t, 0),
     })),
     joiners: yearSeries(rollups.joiners, rollups),
-    trends: model.joinerTrends.map((trend, n) => ({
-      need: trend.need,
-      method: trend.method,
-      chosenBy: trend.chosenBy,
-      residualSd: trend.residualSd,
-      capped: capped.has(n),
-    })),
+    trends: trendChoices(
+      model.joinerForecast,
+      (n) => ({ need: space.needs[n] as string }),
+      guardBound.length > 0,
+    ),
   };
   if (baseline.capacity) output.capacity = capacityRows(baseline.capacity, rollups, space.needs);
   return output;
+}
+
+/**
+ * Need × setting, need × phase, need × setting × phase and NCY, each summed inside every draw from the
+ * engine's cells: only the cells with children in some draw and year.
+ */
+function breakdowns(model: MarkovModel, rollups: Rollups) {
+  const { needs, settings, minNcy, ncyCount: C } = model.space;
+  const N = needs.length;
+  const S = settings.length;
+  const P = PHASES.length;
+  const T = rollups.years.length;
+  const { draws, cells } = rollups;
+  const SP = S * P;
+  const occupied = new Uint8Array(N * SP);
+  for (const cell of rollups.occupiedCells) occupied[cell] = 1;
+  const sample = new Float64Array(draws);
+  /** The band in each year of the sum of `members` (need × setting × phase cells), draw by draw. */
+  const series = (members: number[]) =>
+    rollups.years.map((year, t) => {
+      for (let d = 0; d < draws; d++) {
+        const base = (d * T + t) * N * SP;
+        let sum = 0;
+        for (const cell of members) sum += cells[base + cell] as number;
+        sample[d] = sum;
+      }
+      return { year, ...(draws === 1 ? pointSummary(sample[0] as number) : summariseInPlace(sample)) };
+    });
+  const byNeedSettingPhase: NeedSettingPhaseYearQuantiles[] = [];
+  const byNeedSetting: NeedSettingYearQuantiles[] = [];
+  const byNeedPhase: NeedPhaseYearQuantiles[] = [];
+  for (let n = 0; n < N; n++) {
+    const need = needs[n] as string;
+    for (let s = 0; s < S; s++) {
+      const setting = settings[s] as string;
+      const members = PHASES.map((_, p) => n * SP + s * P + p).filter((cell) => occupied[cell] === 1);
+      if (members.length === 0) continue;
+      byNeedSetting.push(...series(members).map((row) => ({ need, setting, ...row })));
+      for (const cell of members)
+        byNeedSettingPhase.push(
+          ...series([cell]).map((row) => ({ need, setting, phase: PHASES[cell % P] as string, ...row })),
+        );
+    }
+    PHASES.forEach((phase, p) => {
+      const members = settings.map((_, s) => n * SP + s * P + p).filter((cell) => occupied[cell] === 1);
+      if (members.length > 0) byNeedPhase.push(...series(members).map((row) => ({ need, phase, ...row })));
+    });
+  }
+  const byNcy = Array.from({ length: C }, (_, c) => c).flatMap((c) => {
+    let any = false;
+    for (let row = 0; row < draws * T && !any; row++) any = (rollups.byNcy[row * C + c] as number) > 0;
+    return any
+      ? rollups.years.map((year, t) => ({
+          ncy: minNcy + c,
+          year,
+          ...summariseDraws(draws, (d) => rollups.byNcy[(d * T + t) * C + c] as number),
+        }))
+      : [];
+  });
+  return { byNeedSetting, byNeedPhase, byNeedSettingPhase, byNcy };
 }

@@ -29,6 +29,33 @@ export type NeedYearQuantiles = z.infer<typeof NeedYearQuantiles>;
 export const SettingYearQuantiles = z.object({ setting: z.string().min(1), ...YearQuantiles.shape });
 export type SettingYearQuantiles = z.infer<typeof SettingYearQuantiles>;
 
+/** Breakdowns planners ask for ("SEMH in independent special schools, secondary"), each with its band. */
+export const NeedSettingYearQuantiles = z.object({
+  need: z.string().min(1),
+  setting: z.string().min(1),
+  ...YearQuantiles.shape,
+});
+export type NeedSettingYearQuantiles = z.infer<typeof NeedSettingYearQuantiles>;
+
+export const NeedPhaseYearQuantiles = z.object({
+  need: z.string().min(1),
+  phase: z.string().min(1),
+  ...YearQuantiles.shape,
+});
+export type NeedPhaseYearQuantiles = z.infer<typeof NeedPhaseYearQuantiles>;
+
+export const NeedSettingPhaseYearQuantiles = z.object({
+  need: z.string().min(1),
+  setting: z.string().min(1),
+  phase: z.string().min(1),
+  ...YearQuantiles.shape,
+});
+export type NeedSettingPhaseYearQuantiles = z.infer<typeof NeedSettingPhaseYearQuantiles>;
+
+/** Children by national curriculum year (NCY −5 … 25). */
+export const NcyYearQuantiles = z.object({ ncy: z.number().int().min(-10).max(30), ...YearQuantiles.shape });
+export type NcyYearQuantiles = z.infer<typeof NcyYearQuantiles>;
+
 /** Cost by financial year (April–March), e.g. `2025-26`, apportioned from the January censuses. */
 export const FinancialYearQuantiles = z.object({
   financialYear: z.string().regex(/^\d{4}-\d{2}$/),
@@ -48,14 +75,32 @@ export type ProjectionMethod = z.infer<typeof ProjectionMethod>;
 export const TREND_METHODS = ['flat', 'linear', 'log-linear', 'damped'] as const;
 export const TrendMethodSchema = z.enum(TREND_METHODS);
 
-/** The trend used for one need's joiner rate (Markov) or prevalence / count (aggregate), and why. */
+/**
+ * How a series was trended (model/forecast.ts). `ALL` is the total — joiner rate (Markov), prevalence or
+ * count (aggregate) — and each need (× setting) a share of it whose growth is pooled towards the total's.
+ */
 export const TrendChoice = z.object({
   need: z.string().min(1),
+  /** Aggregate mode with settings: the component is this need in this setting. */
+  setting: z.string().min(1).optional(),
+  /** The total's most weighted candidate (a need follows the total's trend). */
   method: TrendMethodSchema,
-  /** `fixed` when the user chose it, `backtest` when it had the lowest rolling-origin error. */
-  chosenBy: z.enum(['fixed', 'backtest', 'fallback']),
+  /**
+   * `weighted`: candidates averaged by rolling-origin skill (≥ 3 scored forecasts); `short-history`: a
+   * damped trend (fewer); `fixed`: the user's choice; `pooled`: a need's share, growth shrunk to the total's.
+   */
+  chosenBy: z.enum(['fixed', 'weighted', 'short-history', 'pooled']),
   residualSd: z.number().finite().nonnegative(),
-  /** True when the cap (a plausible prevalence ceiling) bound in some projected year. */
+  /** Weight of each candidate trend in the draws (they sum to 1). */
+  weights: z.partialRecord(TrendMethodSchema, z.number().min(0).max(1)).optional(),
+  /** Sd of the drift beyond count noise that the draws add (a yearly step or yearly noise). */
+  driftSd: z.number().finite().nonnegative().optional(),
+  /** A need's share of the total in the last history year, and its yearly growth relative to the total. */
+  share: z.number().min(0).max(1).optional(),
+  growth: z.number().finite().optional(),
+  /** The share's growth before pooling. */
+  rawGrowth: z.number().finite().optional(),
+  /** True when the guard (relative to the history) or a cap bound in some projected year. */
   capped: z.boolean().optional(),
 });
 export type TrendChoice = z.infer<typeof TrendChoice>;
@@ -161,6 +206,11 @@ export const ProjectionOutput = z.object({
   total: z.array(YearQuantiles),
   byNeed: z.array(NeedYearQuantiles),
   bySetting: z.array(SettingYearQuantiles),
+  /** Need × setting, need × phase, need × setting × phase and NCY, from the same draws (non-empty cells). */
+  byNeedSetting: z.array(NeedSettingYearQuantiles).optional(),
+  byNeedPhase: z.array(NeedPhaseYearQuantiles).optional(),
+  byNeedSettingPhase: z.array(NeedSettingPhaseYearQuantiles).optional(),
+  byNcy: z.array(NcyYearQuantiles).optional(),
   cost: z.array(YearQuantiles),
   costByFinancialYear: z.array(FinancialYearQuantiles).optional(),
   joiners: z.array(YearQuantiles).optional(),

@@ -175,7 +175,7 @@ export const populationTotals = (population: Pick<AreaPopulation, 'years'>) =>
 export function populationUpTo(rows: readonly PopulationRow[], origin: number): PopulationRow[] {
   const kept = rows.filter((row) => row.calendarYear <= origin);
   if (kept.length > 0 || rows.length === 0) return kept;
-  const earliest = Math.min(...rows.map((row) => row.calendarYear));
+  const earliest = rows.reduce((min, row) => Math.min(min, row.calendarYear), Number.POSITIVE_INFINITY);
   return rows.filter((row) => row.calendarYear === earliest);
 }
 

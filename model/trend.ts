@@ -1,12 +1,11 @@
-// Trend fitting for one yearly series (a joiner rate, a prevalence rate or a count): flat, linear,
-// log-linear and damped trends, and the choice between them by rolling-origin back-test.
+// Point trends for one yearly series (a joiner rate, a prevalence rate or a count): flat, linear,
+// log-linear and damped; the back-test's linear baseline. Forecasts with bands combine them in forecast.ts.
 // Decision record: model/decisions/trend-methods.md. Predictions are clamped to [0, cap] because every
 // series the model trends is a count or a rate; no function here returns NaN.
 import { linearRegression, mean } from 'simple-statistics';
 import type { TREND_METHODS } from './output';
 
 export type TrendMethod = (typeof TREND_METHODS)[number];
-export const ALL_TREND_METHODS: readonly TrendMethod[] = ['flat', 'linear', 'log-linear', 'damped'];
 
 export interface TrendPoint {
   year: number;
@@ -144,53 +143,4 @@ export function fitTrend(
       };
     }
   }
-}
-
-export interface TrendChoiceResult {
-  method: TrendMethod;
-  /** `backtest` when chosen by error; `fallback` when the series was too short to back-test. */
-  chosenBy: 'backtest' | 'fallback';
-  /** Mean absolute one-to-`horizon`-step error of each method (null when it could not be scored). */
-  errors: Partial<Record<TrendMethod, number | null>>;
-  fitted: FittedTrend;
-}
-
-/** Fewest points a back-test fit uses: a line through two points has no residual to learn from. */
-export const MIN_BACKTEST_FIT = 3;
-
-/**
- * Choose among `methods` by rolling-origin back-test: for every origin with at least MIN_BACKTEST_FIT
- * points, fit on the points up to it and forecast the next 1…`horizon` points; the method with the lowest
- * mean absolute error wins (ties go to the earlier method in `methods`, so list simpler ones first).
- * Absolute, not percentage, error so that zero counts are scored. Too short to back-test → the first method.
- */
-export function chooseTrend(
-  points: readonly TrendPoint[],
-  methods: readonly TrendMethod[],
-  horizon: number,
-  options: TrendOptions = {},
-): TrendChoiceResult {
-  if (methods.length === 0) throw new TrendError('give at least one trend method to choose from');
-  if (!Number.isInteger(horizon) || horizon < 1) throw new TrendError('horizon must be a positive integer');
-  const series = checkPoints(points);
-  const errors: Partial<Record<TrendMethod, number | null>> = {};
-  let best: { method: TrendMethod; error: number } | undefined;
-  for (const method of methods) {
-    const absoluteErrors: number[] = [];
-    for (let origin = MIN_BACKTEST_FIT; origin < series.length; origin++) {
-      const trend = fitTrend(series.slice(0, origin), method, options);
-      for (const actual of series.slice(origin, origin + horizon))
-        absoluteErrors.push(Math.abs(trend.predict(actual.year) - actual.value));
-    }
-    const error = absoluteErrors.length > 0 ? mean(absoluteErrors) : null;
-    errors[method] = error;
-    if (error !== null && (best === undefined || error < best.error)) best = { method, error };
-  }
-  const method = best?.method ?? (methods[0] as TrendMethod);
-  return {
-    method,
-    chosenBy: best ? 'backtest' : 'fallback',
-    errors,
-    fitted: fitTrend(series, method, options),
-  };
 }

@@ -1,7 +1,11 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { projectAggregate } from '../../model/aggregate';
+import type { CountRow } from '../../model/aggregate-csv';
+import { actualsFromCounts, backtestAggregate, rollingOrigin } from '../../model/backtest';
 import type { ModelData, Transition } from '../../model/data';
 import { projectMarkov } from '../../model/markov';
+import type { ProjectionOutput } from '../../model/output';
 import { createRng } from '../../model/random';
 import { parseWitanCsv } from '../../model/witan';
 import { witanDemoTexts } from '../helpers/data';
@@ -125,7 +129,7 @@ const row = (what: string, t: { ms: number; cpuMs: number }, target: string, lim
 
 // Warm the JIT once (both paths) so medians measure steady state, as an interactive server would see it.
 const data = readAndParse();
-projectMarkov(data, { horizon: 5, draws: 50, seed: 1 });
+projectMarkov(data, { horizon: 5, draws: 100, seed: 1 });
 projectMarkov(data, { horizon: 5, expectedOnly: true });
 
 const parse = time(5, readAndParse);
@@ -161,6 +165,58 @@ row(
   'large authority: expected-value path, 10 years',
   time(5, () => projectMarkov(large, { horizon: 10, expectedOnly: true })),
   '—',
+);
+
+/**
+ * A published table with `needs` needs × 10 years (2014–2023) of counts, each need growing at its own pace:
+ * what a back-test's lookups must handle without a cost that grows with the square of the needs.
+ */
+function manyNeeds(needs: number): CountRow[] {
+  const rng = createRng(11);
+  return Array.from({ length: needs }, (_, n) => {
+    const start = 5 + Math.floor(rng.next() * 200);
+    const growth = 1 + (rng.next() - 0.3) * 0.1;
+    return Array.from({ length: 10 }, (_, t) => ({
+      year: 2014 + t,
+      need: `N${String(n).padStart(4, '0')}`,
+      count: Math.round(start * growth ** t),
+    }));
+  }).flat();
+}
+/** The back-test's own work — scoring every need at every origin against the baselines — on forecasts made first. */
+const lookups = (needs: number) => {
+  const history = manyNeeds(needs);
+  const forecasts = new Map(
+    [2016, 2017, 2018, 2019, 2020, 2021, 2022].map((origin) => [
+      origin,
+      projectAggregate(
+        history.filter((r) => r.year <= origin),
+        { horizon: Math.min(5, 2023 - origin), draws: 100 },
+      ),
+    ]),
+  );
+  const actuals = actualsFromCounts(history);
+  return time(3, () =>
+    rollingOrigin(actuals, (origin) => forecasts.get(origin) as ProjectionOutput, { origin: 2016 }),
+  );
+};
+const fewLookups = lookups(300);
+row('back-test lookups and scoring: 300 needs × 7 origins', fewLookups, '—');
+const manyLookups = lookups(3000);
+row('back-test lookups and scoring: 3,000 needs × 7 origins', manyLookups, '≤ 2000 ms', 2000);
+rows.push([
+  '  3,000 needs ÷ 300 needs (linear: about 10)',
+  `${(manyLookups.ms / fewLookups.ms).toFixed(1)}×`,
+  `${(manyLookups.cpuMs / fewLookups.cpuMs).toFixed(1)}×`,
+  '≤ 15×',
+  manyLookups.cpuMs / fewLookups.cpuMs <= 15 ? 'ok' : 'MISSED',
+]);
+const wholeBacktest = manyNeeds(3000);
+row(
+  'whole aggregate back-test: 3,000 needs × 10 years, 7 origins, 200 draws',
+  time(1, () => backtestAggregate(wholeBacktest, { origin: 2016 })),
+  '≤ 2000 ms',
+  2000,
 );
 
 const memory = process.memoryUsage();

@@ -31,7 +31,11 @@ describe('monthly alerts on the demo authority', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('publishes one digest a planner can act on, and a second run sends nothing', async () => {
+  // Two alert runs over HTTP, each projecting the demo's shortfalls (500 draws) and its expected starts: a
+  // busy 2-core machine takes more than 30 s.
+  it('publishes one digest a planner can act on, and a second run sends nothing', {
+    timeout: 120_000,
+  }, async () => {
     const first = await alertsCommand('2026-11');
     expect(first).toMatchObject({ authority: 'demo', month: '2026-11', published: true, alreadySent: false });
     const rules = new Set(first.alerts.map((alert) => alert.rule));

@@ -129,12 +129,13 @@ describe('population API', () => {
 
   it('a population with more children in future years projects more joiners', async () => {
     const base = onsPopulation(SOUTH_TYNESIDE);
-    // The same history; from mid-2025 (census 2026 onwards) half as many children again.
+    // The same history (the last census is January 2026, whose NCYs are the ages of mid-2025); from mid-2026
+    // (census 2027 onwards, all after it) half as many children again.
     const more: AreaPopulation = {
       ...base,
       years: base.years.map(({ year, byAge }) => ({
         year,
-        byAge: year >= 2025 ? byAge.map((persons) => persons * 1.5) : byAge,
+        byAge: year >= 2026 ? byAge.map((persons) => persons * 1.5) : byAge,
       })),
     };
     await put(toOnsCsv(base));

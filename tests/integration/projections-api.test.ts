@@ -85,6 +85,12 @@ describe('projections API', () => {
     const { call } = harness;
     expect((await call('POST', '/projections', { body: {}, as: 'caseworker' })).status).toBe(403);
     expect((await call('POST', '/projections', { body: { horizon: 0 }, as: 'planner' })).status).toBe(400);
+    // Too few draws for the p05–p95 band: a 400 naming the field and the way to a point forecast.
+    const few = await call('POST', '/projections', { body: { draws: 10 }, as: 'planner' });
+    expect(few.status).toBe(400);
+    expect(await few.json()).toMatchObject({
+      errors: [{ field: 'draws', message: expect.stringContaining('send expected: true') }],
+    });
     const created = await call('POST', '/projections', {
       body: { horizon: 4, draws: 200, seed: 7 },
       as: 'planner',

@@ -49,7 +49,7 @@ beforeAll(async () => {
 
 describe('a stored placement dated 0001-01-01', () => {
   it.each([
-    ['POST', '/projections', { draws: 10, backtest: false }],
+    ['POST', '/projections', { draws: 100, backtest: false }],
     ['GET', '/exports/witan/transitions.csv', undefined],
     ['GET', '/exports/census.csv?year=2021', undefined],
     ['GET', '/outturn?fy=2025-26', undefined],

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { band, projectAggregate } from '../../model/aggregate';
+import { aggregateDraws, projectAggregate } from '../../model/aggregate';
 import { parseAgePopulation, parseCounts } from '../../model/aggregate-csv';
 import { InputError } from '../../model/csv';
 import { ProjectionOutput } from '../../model/output';
+import { summarise } from '../../model/quantiles';
 
-// qnorm(0.95) = 1.644854, qnorm(0.75) = 0.6744898 (R)
+// qnorm(0.95) = 1.644854 (R)
 const Z95 = 1.644854;
-const Z75 = 0.6744898;
 
 const counts = (rows: [number, string, number][]) =>
   rows.map(([year, need, count]) => ({ year, need, count }));
@@ -53,20 +53,6 @@ describe('parseCounts', () => {
   });
 });
 
-describe('band', () => {
-  it('widens with √h and never goes below Poisson noise or 0', () => {
-    // sd = max(10, √100) · √4 = 20 → p95 = 100 + 1.644854 · 20 = 132.89708
-    const q = band(100, 10, 4);
-    expect(q.p95).toBeCloseTo(100 + Z95 * 20, 4);
-    expect(q.p25).toBeCloseTo(100 - Z75 * 20, 4);
-    expect(q.p50).toBe(100);
-    // residual sd 0 → √400 = 20 (Poisson floor)
-    expect(band(400, 0, 1).p95).toBeCloseTo(400 + Z95 * 20, 4);
-    expect(band(1, 5, 9).p05).toBe(0);
-    expect(band(7, 3, 0)).toEqual({ mean: 7, p05: 7, p25: 7, p50: 7, p75: 7, p95: 7 });
-  });
-});
-
 describe('projectAggregate', () => {
   const asd = counts([
     [2015, 'ASD', 10],
@@ -75,21 +61,25 @@ describe('projectAggregate', () => {
     [2018, 'ASD', 15],
     [2019, 'ASD', 18],
   ]);
+  /** Half the 90% band of a normal forecast with this sd: 1.644854 · sd. */
+  const halfBand = (sd: number) => Z95 * sd;
 
-  it('projects counts with a fixed linear trend (hand-worked: slope 1.9, ŷ(2020) = 19.7)', () => {
-    const output = projectAggregate(asd, { horizon: 2, trend: 'linear' });
+  it('projects counts with a fixed linear trend: point and band hand-worked', () => {
+    const output = projectAggregate(asd, { horizon: 2, trend: 'linear', draws: 4000, seed: 3 });
     expect(ProjectionOutput.parse(output)).toEqual(output);
     expect(output.method).toBe('aggregate-count');
     expect(output.baseYear).toBe(2019);
     expect(output.total.map((r) => r.year)).toEqual([2019, 2020, 2021]);
     expect(output.total[0]?.p50).toBe(18);
+    // OLS on x = −2…2: mean 14, slope 1.9 → ŷ(2020) = 14 + 1.9 · 3 = 19.7. Residual variance 1.9 / 3 is
+    // below the Poisson floor (mean count 14), so σ² = 14 and the forecast's variance is
+    // σ²(1 + 1/n + x²/Sxx) = 14 · (1 + 0.2 + 9/10) = 29.4: sd 5.4222, p95 = 19.7 + 1.644854 · 5.4222 = 28.62.
     const y2020 = output.byNeed.find((r) => r.year === 2020);
-    expect(y2020?.p50).toBeCloseTo(19.7, 10);
-    // sd = max(0.7958, √19.7 = 4.438468) → p95 = 19.7 + 1.644854 · 4.438468 = 26.99071
-    expect(y2020?.p95).toBeCloseTo(19.7 + Z95 * Math.sqrt(19.7), 4);
+    expect(y2020?.mean).toBeCloseTo(19.7, 0);
+    expect(Math.abs((y2020?.p95 ?? 0) - (19.7 + halfBand(Math.sqrt(29.4))))).toBeLessThan(0.5);
     expect(output.trends).toEqual([
-      expect.objectContaining({ need: 'ASD', method: 'linear', chosenBy: 'fixed' }),
-      expect.objectContaining({ need: 'ALL', method: 'linear', chosenBy: 'fixed' }),
+      expect.objectContaining({ need: 'ALL', method: 'linear', chosenBy: 'fixed', weights: { linear: 1 } }),
+      expect.objectContaining({ need: 'ASD', chosenBy: 'pooled', share: 1 }),
     ]);
   });
 
@@ -107,13 +97,13 @@ describe('projectAggregate', () => {
         population: (year === 2021 ? 12_000 : 10_000) / 26,
       })),
     );
-    const output = projectAggregate(history, { horizon: 1, trend: 'linear', population });
+    const output = projectAggregate(history, { horizon: 1, trend: 'linear', population, draws: 4000 });
     expect(output.method).toBe('aggregate-prevalence');
-    expect(output.total.at(-1)?.p50).toBeCloseTo(156, 8);
+    expect(output.total.at(-1)?.mean).toBeCloseTo(156, -0.5);
     expect(output.byNeed.map((r) => r.need)).toEqual(['ALL', 'ALL']);
   });
 
-  it('caps a prevalence rate and reports it', () => {
+  it('holds a prevalence rate at its ceiling and says so', () => {
     const history = counts([
       [2018, 'ALL', 100],
       [2019, 'ALL', 200],
@@ -127,28 +117,51 @@ describe('projectAggregate', () => {
       ages: { min: 5, max: 5 },
       rateCap: 0.35,
     });
-    expect(output.total.at(-1)?.p50).toBeCloseTo(350, 8);
+    expect(output.total.at(-1)?.p95).toBeCloseTo(350, 3);
     expect(output.trends?.[0]?.capped).toBe(true);
+    expect(output.warnings?.some((w) => w.startsWith('the prevalence ceiling (35% of the population)'))).toBe(
+      true,
+    );
     expect(output.warnings?.some((w) => w.includes('no population for 2019'))).toBe(true);
   });
 
-  it('splits by setting and chooses trends by back-test', () => {
+  it('adds needs and settings up to the total in every draw', () => {
     const rows = [2016, 2017, 2018, 2019, 2020, 2021].flatMap((year, i) => [
       { year, need: 'ASD', setting: 'special', count: 20 + 4 * i },
       { year, need: 'ASD', setting: 'mainstream', count: 30 },
+      { year, need: 'SEMH', setting: 'special', count: 12 + i },
     ]);
+    const run = aggregateDraws(rows, { horizon: 3 });
+    expect(run.forecast.total.chosenBy).toBe('weighted');
     const output = projectAggregate(rows, { horizon: 3 });
-    expect([...new Set(output.bySetting.map((r) => r.setting))]).toEqual(['special', 'mainstream']);
-    expect(output.bySetting.find((r) => r.setting === 'special' && r.year === 2024)?.p50).toBeCloseTo(52, 8);
-    expect(output.bySetting.find((r) => r.setting === 'mainstream' && r.year === 2024)?.p50).toBeCloseTo(
-      30,
-      8,
-    );
-    expect(output.trends?.every((t) => t.chosenBy === 'backtest')).toBe(true);
+    const K = run.components.length;
+    const H = run.years.length;
+    run.years.forEach((year, h) => {
+      // The total's band is the band of the components' sum, draw by draw (same seed, same draws).
+      const sums = Array.from({ length: run.draws }, (_, d) => {
+        let sum = 0;
+        for (let k = 0; k < K; k++) sum += run.values[(d * H + h) * K + k] as number;
+        return sum;
+      });
+      expect(output.total.find((r) => r.year === year)).toEqual({ year, ...summarise(sums) });
+    });
+    for (const row of output.total) {
+      const needs = output.byNeed.filter((r) => r.year === row.year).reduce((a, r) => a + r.mean, 0);
+      const settings = output.bySetting.filter((r) => r.year === row.year).reduce((a, r) => a + r.mean, 0);
+      const cells = output.byNeedSetting?.filter((r) => r.year === row.year).reduce((a, r) => a + r.mean, 0);
+      expect(needs).toBeCloseTo(row.mean, 3);
+      expect(settings).toBeCloseTo(row.mean, 3);
+      expect(cells).toBeCloseTo(row.mean, 3);
+    }
+    // The fastest-growing cell (ASD in special) keeps growing faster than the total.
+    const special = (year: number) =>
+      output.byNeedSetting?.find((r) => r.need === 'ASD' && r.setting === 'special' && r.year === year)
+        ?.mean ?? 0;
+    const total = (year: number) => output.total.find((r) => r.year === year)?.mean ?? 0;
+    expect(special(2024) / total(2024)).toBeGreaterThan(special(2021) / total(2021));
   });
 
-  it('costs each need at its unit cost, inflated, with independent errors', () => {
-    // ASD 100, 110, 120 → 130 (sd = max(0, √130) = 11.40175); SEMH 50, 50, 50 → 50 (sd √50 = 7.071068)
+  it('costs each component from the same draws, inflated', () => {
     const rows = counts([
       [2018, 'ASD', 100],
       [2019, 'ASD', 110],
@@ -164,10 +177,10 @@ describe('projectAggregate', () => {
     const output = projectAggregate(rows, { horizon: 1, trend: 'linear', unitCosts, inflation: 0.05 });
     // 2020: 120·20,000 + 50·40,000 = 4,400,000 (observed, base-year prices)
     expect(output.cost[0]).toMatchObject({ year: 2020, mean: 4_400_000, p05: 4_400_000 });
-    // 2021: (130·20,000 + 50·40,000) · 1.05 = 4,830,000; sd = 1.05 · √((20,000·√130)² + (40,000·√50)²)
-    const sd = 1.05 * Math.sqrt(20_000 ** 2 * 130 + 40_000 ** 2 * 50);
-    expect(output.cost[1]?.mean).toBeCloseTo(4_830_000, 4);
-    expect(output.cost[1]?.p95).toBeCloseTo(4_830_000 + Z95 * sd, 0);
+    // 2021: the mean cost is the needs' mean counts at their unit costs, × 1.05 — exactly, because each
+    // draw's cost is its own counts priced.
+    const mean = (need: string) => output.byNeed.find((r) => r.need === need && r.year === 2021)?.mean ?? 0;
+    expect(output.cost[1]?.mean).toBeCloseTo((mean('ASD') * 20_000 + mean('SEMH') * 40_000) * 1.05, -1);
     const fallback = projectAggregate(rows, {
       horizon: 1,
       unitCosts: [unitCosts[0] as (typeof unitCosts)[0]],
@@ -175,9 +188,35 @@ describe('projectAggregate', () => {
     expect(fallback.warnings).toContain('no unit cost for SEMH: used the mean of all unit costs');
   });
 
-  it('handles degenerate input: one year, zero counts, zero population, no history', () => {
+  it('splitting the same counts into 20 needs cannot narrow the total band', () => {
+    const years = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021];
+    const totals = [900, 980, 1050, 1160, 1210, 1330, 1400, 1520];
+    const whole = counts(years.map((year, t) => [year, 'ALL', totals[t] as number]));
+    // The same totals split over 20 needs in uneven, drifting shares.
+    const split = years.flatMap((year, t) => {
+      const weights = Array.from({ length: 20 }, (_, n) => 1 + n + (n % 3) * t);
+      const sum = weights.reduce((a, b) => a + b, 0);
+      const parts = weights.map((w) => Math.floor(((totals[t] as number) * w) / sum));
+      parts[0] = (parts[0] as number) + (totals[t] as number) - parts.reduce((a, b) => a + b, 0);
+      return parts.map((count, n) => ({ year, need: `N${n}`, count }));
+    });
+    const width = (output: ProjectionOutput) => {
+      const last = output.total.at(-1);
+      return (last?.p95 ?? 0) - (last?.p05 ?? 0);
+    };
+    const a = projectAggregate(whole, { horizon: 3, draws: 2000 });
+    const b = projectAggregate(split, { horizon: 3, draws: 2000 });
+    expect(b.total.at(-1)?.mean).toBeCloseTo(a.total.at(-1)?.mean ?? 0, -1.5);
+    expect(width(b) / width(a)).toBeGreaterThan(0.9);
+    expect(width(b) / width(a)).toBeLessThan(1.1);
+  });
+
+  it('handles degenerate input: one year, zero counts, zero population, no history, too few draws', () => {
     const one = projectAggregate(counts([[2020, 'SEMH', 40]]), { horizon: 2 });
-    expect(one.total.map((r) => r.p50)).toEqual([40, 40, 40]);
+    expect(one.total.map((r) => r.p50)).toEqual(
+      [40, 40, 40].map((v, i) => (i === 0 ? v : expect.any(Number))),
+    );
+    expect(one.total.at(-1)?.mean).toBeCloseTo(40, -1);
     const zeros = projectAggregate(
       counts([
         [2019, 'VI', 0],
@@ -194,15 +233,16 @@ describe('projectAggregate', () => {
     ).toThrow('population for 2020 is 0');
     expect(() => projectAggregate([], { horizon: 1 })).toThrow('no history');
     expect(() => projectAggregate(asd, { horizon: 0 })).toThrow('horizon');
+    expect(() => projectAggregate(asd, { horizon: 1, draws: 1 })).toThrow(/draws must be .* from 100/);
     expect(() => projectAggregate(asd, { horizon: 1, baseYear: 2030 })).toThrow(
       'no counts for the base year 2030',
     );
   });
 
   it('uses only the history up to the base year', () => {
-    const output = projectAggregate(asd, { horizon: 1, baseYear: 2017, trend: 'linear' });
+    const output = projectAggregate(asd, { horizon: 1, baseYear: 2017, trend: 'linear', draws: 4000 });
     // 10, 12, 15 → slope 2.5, ŷ(2018) = 12.333… + 2.5 · 2 = 17.333…
-    expect(output.total.at(-1)?.p50).toBeCloseTo(52 / 3, 8);
+    expect(output.total.at(-1)?.mean).toBeCloseTo(52 / 3, 0);
     expect(output.warnings).toContain('counts after the base year 2017 were ignored');
   });
 });

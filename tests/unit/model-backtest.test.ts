@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Placement } from '../../domain/placement';
+import { generateDemoAuthority } from '../../infra/local/demo/generate';
 import { parseCounts } from '../../model/aggregate-csv';
 import {
   type Actuals,
@@ -11,8 +13,11 @@ import {
 import type { ModelData, Transition } from '../../model/data';
 import { projectMarkov } from '../../model/markov';
 import { type ProjectionOutput, ProjectionOutput as Schema } from '../../model/output';
+import { populationRows, populationUpTo } from '../../model/population';
+import { placementsToModelData } from '../../model/snapshots';
 import { parseWitanCsv } from '../../model/witan';
 import { witanDemoTexts } from '../helpers/data';
+import { onsPopulation, SOUTH_TYNESIDE } from '../helpers/population';
 
 const flat = (need: string, baseYear: number, horizon: number, value: number, halfWidth: number) => ({
   baseYear,
@@ -130,6 +135,20 @@ describe('actualsFromTransitions', () => {
       ALL: { 2020: 1, 2021: 2, 2022: 1 },
     });
   });
+
+  it('counts 300,000 transitions (an authority of 50,000 plans) without spreading them into arguments', () => {
+    const transition: Transition = {
+      calendarYear: 2020,
+      setting1: 'A',
+      need1: 'T',
+      ncy1: 5,
+      setting2: 'A',
+      need2: 'T',
+      ncy2: 6,
+    };
+    const many = Array.from({ length: 300_000 }, (_, i) => ({ ...transition, calendarYear: 2015 + (i % 8) }));
+    expect(actualsFromTransitions(many).get('ALL')?.get(2023)).toBe(300_000 / 8);
+  });
 });
 
 describe('back-tests on real inputs', () => {
@@ -159,5 +178,72 @@ describe('back-tests on real inputs', () => {
     const all = output.backtest?.rows.find((r) => r.need === 'ALL' && r.horizon === 1);
     expect(all?.mape).toBeLessThan(0.1);
     expect(Schema.parse(output)).toBeTruthy();
+  });
+});
+
+describe('no look-ahead: a year after the origin cannot change that origin’s forecast', () => {
+  const pointsFrom = (output: ProjectionOutput, origin: number) =>
+    output.backtest?.points
+      .filter((p) => p.origin === origin)
+      .map(({ actual: _actual, ...forecast }) => forecast);
+
+  it('Markov on the witan set: transitions and population after the origin', () => {
+    const data = parseWitanCsv(witanDemoTexts());
+    const project = (fitData: ModelData, baseYear: number, horizon: number) =>
+      projectMarkov(fitData, { baseYear, horizon, draws: 100, seed: 5 });
+    const before = backtestMarkov(data, project, { origin: 2015 });
+    // 2016's transitions (census 2016 → 2017) and the population of 2016 on: every leaver stays instead,
+    // and the population doubles. Only the 2016 origin's forecast and the actuals may change.
+    const changed: ModelData = {
+      ...data,
+      transitions: data.transitions.map((t) =>
+        t.calendarYear === 2016 && t.setting2 === 'NONSEND'
+          ? { ...t, setting2: t.setting1, need2: t.need1 }
+          : t,
+      ),
+      population: data.population.map((row) =>
+        row.calendarYear >= 2016 ? { ...row, population: row.population * 2 } : row,
+      ),
+    };
+    const after = backtestMarkov(changed, project, { origin: 2015 });
+    expect(pointsFrom(after, 2015)).toEqual(pointsFrom(before, 2015));
+    expect(pointsFrom(after, 2016)).not.toEqual(pointsFrom(before, 2016));
+  });
+
+  it('Markov on stored placements: costs, settings and placements recorded after the origin', () => {
+    const { placements } = generateDemoAuthority({ asOf: '2026-02-01' });
+    const population = populationRows(onsPopulation(SOUTH_TYNESIDE));
+    const backtest = (records: Placement[]) => {
+      const dataUpTo = (origin: number) =>
+        placementsToModelData(records, {
+          asOf: '2026-02-01',
+          lastYear: origin,
+          population: populationUpTo(population, origin),
+        }).data;
+      const { data } = placementsToModelData(records, { asOf: '2026-02-01', population });
+      return backtestMarkov(
+        data,
+        (fitData, baseYear, horizon) => projectMarkov(fitData, { baseYear, horizon, draws: 100, seed: 5 }),
+        { origin: 2023, horizon: 2, dataUpTo },
+      );
+    };
+    const before = backtest(placements);
+    // After the 2023 census: every independent placement's cost trebles from 2024 and the 2024 starters are
+    // all out of borough. The 2023 origin saw none of it (its valid states, unit costs and joiners are its own).
+    const changed = placements.map((p) => {
+      const later = { ...p.costs, education: p.costs.education * 3 };
+      const repriced =
+        p.setting === 'independent-special'
+          ? { ...p, costHistory: [...p.costHistory, { effectiveFrom: '2024-04-01', costs: later }] }
+          : p;
+      return p.startDate >= '2024-01-16' && p.startDate < '2025-01-16'
+        ? { ...repriced, inBorough: false, hostLaCode: '391' }
+        : repriced;
+    });
+    const after = backtest(changed);
+    expect(pointsFrom(after, 2023)).toEqual(pointsFrom(before, 2023));
+    expect(pointsFrom(after, 2024)).toEqual(pointsFrom(before, 2024));
+    // The 2025 origin sees the 2025 census, so the change reaches its forecast (the test can fail).
+    expect(pointsFrom(after, 2025)).not.toEqual(pointsFrom(before, 2025));
   });
 });

@@ -142,12 +142,48 @@ describe('model CLI', { timeout: 120_000 }, () => {
     expect(missing.stderr.trim()).toBe(`error: ${join(dir, 'transitions.csv')}: cannot read (no such file)`);
   });
 
+  it('--by need,setting prints the breakdown a planner asks for, from the same draws', async () => {
+    const run = await model(
+      'project',
+      '--witan',
+      WITAN,
+      '--horizon',
+      '3',
+      '--draws',
+      '200',
+      '--by',
+      'need,setting+ncy',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('By need × setting: p50 (p05–p95)');
+    expect(run.stdout).toMatch(/^T in B +[\d,]+ \(/m);
+    expect(run.stdout).toContain('By NCY: p50 (p05–p95)');
+    expect(run.stdout).not.toContain('By setting:');
+    expect(run.stdout).toContain(`Population: ${join(WITAN, 'population.csv')} (witan.send input)`);
+    const aggregate = await model(
+      'project',
+      '--history',
+      `${FIXTURES}/south-tyneside-needs.csv`,
+      '--by',
+      'need,phase',
+    );
+    expect(aggregate.stdout).toContain('By need × phase: not in this projection (aggregate-count)');
+  });
+
+  it('refuses fewer draws than the band needs, pointing to --expected', async () => {
+    const run = await model('project', '--witan', WITAN, '--draws', '1');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--draws must be a whole number from 100');
+    expect(run.stderr).toContain('use --expected for a point forecast');
+  });
+
   it('bad flags print usage, exit 2', async () => {
     for (const args of [
       ['project', '--witan', WITAN, '--horizon', 'five'],
       ['project', '--nonsense'],
       ['forecast', '--witan', WITAN],
       ['project', '--witan', WITAN, '--history', 'x.csv'],
+      ['project', '--witan', WITAN, '--by', 'need,colour'],
     ]) {
       const run = await model(...args);
       expect(run.code).toBe(2);

@@ -92,21 +92,24 @@ describe('projectMarkov: expected-value path', () => {
   it('reproduces the hand-worked 3-NCY chain', () => {
     // P(leave) posterior means: NCY 0 (2 + 4 · 0.194805) / 14 = 0.198516; NCY 1: NCY pool
     // (1 + 4 · 0.181818) / 14 = 0.123377, cell (1 + 4 · 0.123377) / 14 = 0.106679. NCY 2 is the last: all leave.
-    // Joiners: none seen, so the prior's 1 pseudo-joiner a year spreads evenly over NCY 0, 1, 2 (1/3 each).
-    // 2022: 8 · (1 − 0.106679) + 1 = 8.146568.
-    // 2023: (1/3) · (1 − 0.106679) + (1/3) · (1 − 0.198516) + 1 = 0.297774 + 0.267161 + 1 = 1.564935.
-    const out = projectMarkov(handWorked(), { horizon: 2, expectedOnly: true });
+    // Joiners: 2 a year seen at NCY 0 (the line below), none at other ages. The prior's pseudo-joiner only
+    // shapes where they arrive: the need's rate stays at its 2 observed joiners a year (flat history).
+    // 2022: 8 · (1 − 0.106679) + 2 · (1 − 0.198516) + 2 = 7.146568 + 1.602968 + 2 = 10.749536 (NCY 1 → 2,
+    // last year's 2 joiners NCY 0 → 1, and 2 new joiners).
+    const data = handWorked();
+    data.transitions.push(...repeat(2, move(2020, -1, 'NONSEND', 'A')));
+    const out = projectMarkov(data, { horizon: 2, expectedOnly: true });
     expect(out.method).toBe('markov-expected');
     expect(out.total.map((row) => row.year)).toEqual([2021, 2022, 2023]);
-    expect(out.total[0]?.mean).toBe(17);
-    expect(out.total[1]?.mean).toBeCloseTo(8.146568, 5);
-    expect(out.total[2]?.mean).toBeCloseTo(1.564935, 5);
+    expect(out.total[0]?.mean).toBe(19);
+    expect(out.joiners?.[1]?.mean).toBeCloseTo(2, 5);
+    expect(out.total[1]?.mean).toBeCloseTo(10.749536, 5);
     expect(out.total[2]?.p05).toBe(out.total[2]?.mean);
-    // Cost: £1,000 a head, 3% inflation: 2022 = 8.146568 · 1030.
-    expect(out.cost[1]?.mean).toBeCloseTo(8.146568 * 1030, 2);
+    // Cost: £1,000 a head, 3% inflation: 2022 = 10.749536 · 1030.
+    expect(out.cost[1]?.mean).toBeCloseTo(10.749536 * 1030, 2);
     // Financial year 2021-22 = ¾ · cost(2021) + ¼ · cost(2022).
     expect(out.costByFinancialYear?.[0]).toMatchObject({ financialYear: '2021-22' });
-    expect(out.costByFinancialYear?.[0]?.mean).toBeCloseTo(0.75 * 17_000 + 0.25 * 8.146568 * 1030, 2);
+    expect(out.costByFinancialYear?.[0]?.mean).toBeCloseTo(0.75 * 19_000 + 0.25 * 10.749536 * 1030, 2);
   });
 
   it('agrees with the Monte Carlo mean on the witan demo', () => {
@@ -197,16 +200,23 @@ describe('degenerate input', () => {
   it('bad options: a clear error', () => {
     expect(() => projectMarkov(handWorked(), { horizon: 0 })).toThrow(/horizon/);
     expect(() => projectMarkov(handWorked(), { horizon: 2, draws: 0 })).toThrow(/draws/);
+    // Too few draws for a p05–p95 band is refused, naming the way to a point forecast.
+    expect(() => projectMarkov(handWorked(), { horizon: 2, draws: 1 })).toThrow(
+      /draws must be a whole number from 100 .* use the expected-value path/,
+    );
+    expect(projectMarkov(handWorked(), { horizon: 2, draws: 1, expectedOnly: true }).method).toBe(
+      'markov-expected',
+    );
   });
 
   it('one year of history, a need with zero counts and zero population: finite output with warnings', () => {
     const data = handWorked();
     data.validStates[0]?.needs.push('Z'); // a need nobody has
     data.population = data.population.map((row) => ({ ...row, population: 0 }));
-    const out = projectMarkov(data, { horizon: 3, draws: 50, seed: 1 });
+    const out = projectMarkov(data, { horizon: 3, draws: 100, seed: 1 });
     expect(() => ProjectionOutput.parse(out)).not.toThrow(); // the schema refuses NaN and Infinity
     expect(out.byNeed.filter((row) => row.need === 'Z').every((row) => row.mean === 0)).toBe(true);
-    expect(out.warnings).toContain('one year of history: joiner trends are flat');
+    expect(out.warnings).toContain('one year of history: the joiner rate is held at its one value');
     expect(out.joiners?.slice(1).every((row) => row.mean === 0)).toBe(true);
   });
 
@@ -216,21 +226,29 @@ describe('degenerate input', () => {
     data.population = [];
     const out = projectMarkov(data, { horizon: 2, expectedOnly: true });
     expect(out.warnings?.some((w) => w.startsWith('no general population'))).toBe(true);
-    // 3 joiners seen + 1 prior pseudo-joiner over one year of history → 4 a year.
-    expect(out.joiners?.[1]?.mean).toBeCloseTo(4, 6);
+    // 3 joiners seen over one year of history → 3 a year (no pseudo-joiner added).
+    expect(out.joiners?.[1]?.mean).toBeCloseTo(3, 6);
   });
 
-  it('caps the total joiner rate at a plausible prevalence', () => {
-    // 30 joiners a year on a population of 300 (10% a year) is far above the 1% cap, so the rate is scaled
-    // by 0.01 · 300 / 30 = 0.1: (30 + 1/3 prior pseudo-joiner) · 0.1 = 3.0333 a year.
+  it('guards the joiner rate relative to its own history, and says when the guard binds', () => {
+    // Joiners 5, 10, 20, 40, 80, 160 a year on a flat population: a log-linear trend doubles them every
+    // year, so by the second projected year it passes twice the highest rate seen (320 a year).
     const data = handWorked();
-    for (const year of [2018, 2019, 2020])
-      data.transitions.push(...repeat(30, move(year, -1, 'NONSEND', 'A')));
-    data.population = flatPopulation([2019, 2020, 2021, 2022, 2023], [0, 1, 2]);
-    const out = projectMarkov(data, { horizon: 2, expectedOnly: true });
-    expect(out.trends?.[0]?.capped).toBe(true);
-    expect(out.warnings?.some((w) => w.startsWith('joiner rates capped at 1%'))).toBe(true);
-    for (const row of out.joiners?.slice(1) ?? []) expect(row.mean).toBeCloseTo(91 / 30, 6);
+    [5, 10, 20, 40, 80, 160].forEach((count, i) => {
+      data.transitions.push(...repeat(count, move(2015 + i, -1, 'NONSEND', 'A')));
+    });
+    data.population = flatPopulation(
+      [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024],
+      [0, 1, 2],
+      10_000,
+    );
+    const out = projectMarkov(data, { horizon: 3, expectedOnly: true, trend: 'log-linear' });
+    expect(out.joiners?.[1]?.mean).toBeCloseTo(320, 0);
+    expect(out.joiners?.[2]?.mean).toBeCloseTo(320, 0); // 640 a year without the guard
+    expect(out.trends?.[0]).toMatchObject({ need: 'ALL', capped: true });
+    expect(out.warnings?.some((w) => w.startsWith('the joiner guard (2× the highest joiner rate'))).toBe(
+      true,
+    );
   });
 
   it('a constant joiner series stays constant under every trend', () => {
@@ -240,8 +258,8 @@ describe('degenerate input', () => {
     data.population = flatPopulation([2019, 2020, 2021, 2022, 2023, 2024], [0, 1, 2], 1000);
     for (const trend of ['flat', 'linear', 'log-linear', 'damped'] as const) {
       const out = projectMarkov(data, { horizon: 3, expectedOnly: true, trend });
-      // 15 joiners + 1 pseudo-joiner over 3 years = 16/3 a year (a rate of 0.18%, under the 1% cap).
-      for (const row of out.joiners?.slice(1) ?? []) expect(row.mean).toBeCloseTo(16 / 3, 6);
+      // 15 joiners over 3 years: 5 a year, whatever the trend (no pseudo-joiner added).
+      for (const row of out.joiners?.slice(1) ?? []) expect(row.mean).toBeCloseTo(5, 6);
     }
   });
 });

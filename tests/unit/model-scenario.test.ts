@@ -320,7 +320,7 @@ describe('places added by a scenario without provisions', () => {
       expect(row.localPlaces).toEqual({ baseline: 0, scenario: 30 });
       // min(demand, 30) in each draw: ASD secondary demand is mostly well above 30 places.
       expect(row.outOfBoroughAvoided).toBeGreaterThan(25);
-      expect(row.outOfBoroughAvoided).toBeLessThanOrEqual(30);
+      expect(row.outOfBoroughAvoided).toBeLessThanOrEqual(30 + 1e-9); // a mean of draws: float sums
       expect(row.saving).toBeGreaterThan(0);
     }
   });

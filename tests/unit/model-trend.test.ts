@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseTrend, fitTrend, TrendError } from '../../model/trend';
+import { fitTrend, TrendError } from '../../model/trend';
 
 // Hand-worked series: x̄ = 2017, ȳ = 14, Sxy = 19, Sxx = 10 → slope 1.9, fitted 10.2 … 17.8.
 // Residuals −0.2, −0.1, 1, −0.9, 0.2 → SS 1.9, σ̂ = √(1.9/3) = 0.7958224 (R: summary(lm(y ~ x))$sigma).
@@ -101,36 +101,5 @@ describe('fitTrend', () => {
         return Number.isFinite(prediction) && prediction >= 0 && Number.isFinite(trend.residualSd);
       }),
     );
-  });
-});
-
-describe('chooseTrend', () => {
-  it('picks linear for a straight line and flat for a level series', () => {
-    const line = [2, 4, 6, 8, 10, 12].map((value, i) => ({ year: 2010 + i, value }));
-    const choice = chooseTrend(line, ['flat', 'linear', 'log-linear', 'damped'], 2);
-    expect(choice.method).toBe('linear');
-    expect(choice.chosenBy).toBe('backtest');
-    expect(choice.errors.linear).toBeCloseTo(0, 10);
-    // flat (window 3) from origin 3 [2,4,6]: forecasts 4 for 8 and 10 → errors 4, 6; …
-    expect(choice.errors.flat).toBeGreaterThan(0);
-    const level = [5, 5, 5, 5, 5].map((value, i) => ({ year: 2010 + i, value }));
-    expect(chooseTrend(level, ['flat', 'linear'], 1).method).toBe('flat');
-  });
-
-  it('scores flat by hand: series 1,2,3,4,5 horizon 1', () => {
-    // origins 3,4: flat(1,2,3)=2 vs 4 → 2; flat(2,3,4)=3 vs 5 → 2; mean 2
-    const points = [1, 2, 3, 4, 5].map((value, i) => ({ year: 2000 + i, value }));
-    expect(chooseTrend(points, ['flat'], 1).errors.flat).toBe(2);
-  });
-
-  it('falls back to the first method when too short to back-test', () => {
-    const short = [
-      { year: 2020, value: 3 },
-      { year: 2021, value: 4 },
-      { year: 2022, value: 6 },
-    ];
-    const choice = chooseTrend(short, ['damped', 'flat'], 3);
-    expect(choice.chosenBy).toBe('fallback');
-    expect(choice.method).toBe('damped');
   });
 });

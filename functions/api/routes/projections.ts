@@ -8,7 +8,7 @@ import { Id } from '../../../domain/placement';
 import * as z from '../../../domain/zod';
 import { BacktestInputError, backtestMarkov } from '../../../model/backtest';
 import { ModelInputError } from '../../../model/estimate';
-import { MAX_HORIZON, projectMarkov } from '../../../model/markov';
+import { MAX_HORIZON, MIN_DRAWS, projectMarkov } from '../../../model/markov';
 import { populationUpTo } from '../../../model/population';
 import { Scenario } from '../../../model/scenario';
 import { placementsToModelData, SnapshotInputError } from '../../../model/snapshots';
@@ -26,7 +26,16 @@ export const MAX_API_DRAWS = 5_000;
 export const ProjectionRequestBody = z
   .strictObject({
     horizon: z.number().int().min(1).max(MAX_HORIZON).default(5),
-    draws: z.number().int().min(1).max(MAX_API_DRAWS).default(1000),
+    /** At least MIN_DRAWS (five draws beyond each of p05 and p95); `expected: true` for no band. */
+    draws: z
+      .number()
+      .int()
+      .min(
+        MIN_DRAWS,
+        `at least ${MIN_DRAWS} draws for the p05–p95 band; send expected: true for a point forecast`,
+      )
+      .max(MAX_API_DRAWS)
+      .default(1000),
     seed: z
       .number()
       .int()
