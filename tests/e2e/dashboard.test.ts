@@ -137,6 +137,12 @@ describe.skipIf(!hasChromium)('dashboard in a real browser', { timeout: 240_000 
       r.mape === null ? '—' : `${oneDecimal.format(r.mape * 100)}%`,
     );
     expect((await texts('#backtest-table [data-field="mape"]')).sort()).toEqual(mapes.sort());
+    // Where the need's children are, by setting and phase, from the same draws: one row per occupied cell.
+    const cells = new Set(
+      (output.byNeedSettingPhase ?? []).filter((r) => r.need === 'ASD').map((r) => `${r.setting}|${r.phase}`),
+    );
+    expect(cells.size).toBeGreaterThan(3);
+    expect(await page.locator('#breakdown-table tbody tr').count()).toBe(cells.size);
     await screenshot('sufficiency');
 
     // Keyboard: change the need with the keyboard only, and the shortfall table follows.

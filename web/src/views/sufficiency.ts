@@ -1,8 +1,14 @@
 // Sufficiency: projected demand for local specialist places against commissioned capacity, by need (ASD and
 // SEMH first) and phase, with its uncertainty; where and when places run short; and how well the model
 // has forecast the past against naive baselines.
-import { NEEDS, PHASES } from '../../../domain/codes';
-import type { BacktestRow, CapacityRow } from '../../../model/output';
+import { NEEDS, PHASE_LABELS, PHASES, type Phase, SETTING_INFO, type Setting } from '../../../domain/codes';
+import type {
+  BacktestRow,
+  CapacityRow,
+  NeedSettingPhaseYearQuantiles,
+  ProjectionOutput,
+  Quantiles,
+} from '../../../model/output';
 import { ApiError, getProjection, runProjection, type StoredProjection } from '../api';
 import { chartFigure, fanSeries, PALETTE } from '../chart';
 import { fmt, h, section, table } from '../ui';
@@ -108,7 +114,10 @@ function renderProjection(projection: StoredProjection, params: URLSearchParams)
   const phaseSelect = select('suff-phase', 'Phase', phases, state.phase);
   const detail = h('div');
   const draw = () => {
-    detail.replaceChildren(...renderNeed(capacity, state.need, state.phase, years, phases, output.baseYear));
+    detail.replaceChildren(
+      ...renderNeed(capacity, state.need, state.phase, years, phases, output.baseYear),
+      renderBreakdown(output, state.need),
+    );
   };
   const controls = h(
     'form',
@@ -293,6 +302,72 @@ function renderNeed(
     ),
   );
   return [h('div', { class: 'grid-fan' }, fan), shortfall];
+}
+
+/** `independent-special@OB` → "Independent special school, out of borough". */
+function settingLabel(stateSetting: string): string {
+  const [setting = stateSetting, where] = stateSetting.split('@');
+  const label = SETTING_INFO[setting as Setting]?.label ?? setting;
+  return where === 'OB' ? `${label}, out of borough` : where === 'IB' ? `${label}, in borough` : label;
+}
+
+const band = (q: Quantiles) => `${fmt.count(q.p50)} (${fmt.count(q.p05)}–${fmt.count(q.p95)})`;
+
+/**
+ * Where the need's children are: every setting × phase with children, median (p05–p95) at the census and a
+ * few projected years. The cells come from the same draws as the totals, so they add up draw by draw.
+ */
+function renderBreakdown(output: ProjectionOutput, need: string): HTMLElement {
+  const cells = (output.byNeedSettingPhase ?? []).filter((r) => r.need === need);
+  const last = Math.max(...cells.map((r) => r.year));
+  const shown = [output.baseYear, output.baseYear + 1, output.baseYear + 3, output.baseYear + 5, last].filter(
+    (year, i, all) => year <= last && all.indexOf(year) === i,
+  );
+  const byCell = new Map<string, Map<number, NeedSettingPhaseYearQuantiles>>();
+  for (const row of cells) {
+    const key = `${row.setting}|${row.phase}`;
+    byCell.set(key, (byCell.get(key) ?? new Map()).set(row.year, row));
+  }
+  type CellRow = { setting: string; phase: string; years: Map<number, NeedSettingPhaseYearQuantiles> };
+  const rows: CellRow[] = [...byCell]
+    .map(([key, years]) => {
+      const [setting = '', phase = ''] = key.split('|');
+      return { setting, phase, years };
+    })
+    .sort(
+      (a, b) =>
+        (b.years.get(last)?.p50 ?? 0) - (a.years.get(last)?.p50 ?? 0) ||
+        phaseOrder(a.phase) - phaseOrder(b.phase),
+    );
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'breakdown-heading' },
+    h('h3', { id: 'breakdown-heading' }, `${need}: children by setting and phase`),
+    h(
+      'p',
+      { class: 'figure-note' },
+      'Median (90% band) of the children with this primary need in each setting and phase, largest first. From the same draws as the totals: in every draw the rows add up to the need’s total.',
+    ),
+    rows.length === 0
+      ? h('p', { class: 'notice' }, 'This projection has no breakdown by setting and phase.')
+      : table(
+          `${need}: children by setting and phase, median (p05–p95)`,
+          [
+            { label: 'Setting', value: (r: CellRow) => settingLabel(r.setting) },
+            { label: 'Phase', value: (r: CellRow) => PHASE_LABELS[r.phase as Phase] ?? r.phase },
+            ...shown.map((year) => ({
+              label: year === output.baseYear ? `January ${year} (census)` : `January ${year}`,
+              value: (r: CellRow) => {
+                const q = r.years.get(year);
+                return q ? (year === output.baseYear ? fmt.count(q.p50) : band(q)) : '—';
+              },
+              numeric: true,
+            })),
+          ],
+          rows,
+          { id: 'breakdown-table', 'data-need': need },
+        ),
+  );
 }
 
 function renderBacktest(rows: BacktestRow[], origins: number[]): HTMLElement {
