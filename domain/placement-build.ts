@@ -57,7 +57,10 @@ export function applyPlacementPatch(
   if (costsEffectiveFrom !== undefined && changes.costs === undefined)
     problems.push({ field: 'costsEffectiveFrom', message: 'only with a change of costs' });
 
-  const merged = { ...current, ...changes };
+  // `null` removes an optional detail (PlacementPatch allows it only for those).
+  const merged = Object.fromEntries(
+    Object.entries({ ...current, ...changes }).filter(([, value]) => value !== null),
+  ) as Placement;
   let costHistory = current.costHistory.map((period) => ({ ...period }));
   const first = costHistory[0];
   // The first period always starts with the placement, so moving the start date moves it too.

@@ -122,14 +122,36 @@ export const PlacementInput = z
   .superRefine(checkPlacementRules);
 export type PlacementInput = z.infer<typeof PlacementInput>;
 
-/** Body of `PATCH /placements/{id}`: any placement field; `version` here or in `If-Match`. */
+/** Optional details a correction may remove: `null` for one of them in a PATCH clears it. */
+export const REMOVABLE_FIELDS = [
+  'secondaryNeed',
+  'hostLaCode',
+  'providerUrn',
+  'providerName',
+  'ncy',
+  'birthMonth',
+  'provisionId',
+] as const;
+type Removable = (typeof REMOVABLE_FIELDS)[number];
+const isRemovable = (key: string): key is Removable => (REMOVABLE_FIELDS as readonly string[]).includes(key);
+
+/** Body of `PATCH /placements/{id}`: any placement field (`null` removes an optional one); `version` here or in `If-Match`. */
 export const PlacementPatch = z
   .strictObject({
-    ...Object.fromEntries(Object.entries(placementFields).map(([key, schema]) => [key, schema.optional()])),
+    ...Object.fromEntries(
+      Object.entries(placementFields).map(([key, schema]) => [
+        key,
+        isRemovable(key) ? schema.nullable().optional() : schema.optional(),
+      ]),
+    ),
     // A cost change is effective from this date (default: the day of the change); earlier costs are kept.
     costsEffectiveFrom: IsoDate.optional(),
     version: z.number().int().positive().optional(),
-  } as { [K in keyof typeof placementFields]: z.ZodOptional<(typeof placementFields)[K]> } & {
+  } as {
+    [K in Exclude<keyof typeof placementFields, Removable>]: z.ZodOptional<(typeof placementFields)[K]>;
+  } & {
+    [K in Removable]: z.ZodOptional<z.ZodNullable<(typeof placementFields)[K]>>;
+  } & {
     costsEffectiveFrom: z.ZodOptional<typeof IsoDate>;
     version: z.ZodOptional<z.ZodNumber>;
   })

@@ -283,6 +283,43 @@ describe('PATCH /placements/{id} and POST /placements/{id}/end', () => {
     expect(unknown.status).toBe(400);
   });
 
+  it('removes an optional detail given as null, audited, and refuses null where a value is required', async () => {
+    const placement = await create(api, {
+      secondaryNeed: 'SLCN',
+      inBorough: false,
+      hostLaCode: '808',
+      providerName: 'Oak Hill School',
+    });
+    const removed = await api.call('PATCH', `/placements/${placement.id}`, {
+      body: { secondaryNeed: null, providerName: null, version: 1 },
+    });
+    expect(removed.status).toBe(200);
+    const stored = await json<Placement>(removed);
+    expect(stored).not.toHaveProperty('secondaryNeed');
+    expect(stored).not.toHaveProperty('providerName');
+    expect(stored).toMatchObject({ hostLaCode: '808', version: 2 });
+    const history = await json<{ items: AuditEntry[] }>(
+      await api.call('GET', `/placements/${placement.id}/history`),
+    );
+    expect(history.items.at(-1)?.changes).toEqual([
+      { field: 'providerName', from: 'Oak Hill School' },
+      { field: 'secondaryNeed', from: 'SLCN' },
+    ]);
+    // The host LA of an out-of-borough placement cannot go; a required field cannot be null.
+    const hostLa = await api.call('PATCH', `/placements/${placement.id}`, {
+      body: { hostLaCode: null, version: 2 },
+    });
+    expect(await fieldsOf(hostLa)).toEqual(['hostLaCode']);
+    const required = await api.call('PATCH', `/placements/${placement.id}`, {
+      body: { childRef: null, setting: null, version: 2 },
+    });
+    expect(new Set(await fieldsOf(required))).toEqual(new Set(['childRef', 'setting']));
+    const moved = await api.call('PATCH', `/placements/${placement.id}`, {
+      body: { inBorough: true, hostLaCode: null, version: 2 },
+    });
+    expect(await json(moved)).not.toHaveProperty('hostLaCode');
+  });
+
   it('keeps the cost history: a change is effective from a date, never before the start or the last change', async () => {
     const placement = await create(api, { startDate: '2024-09-01' });
     const newCosts = { education: 30000, socialCare: 0, health: 0, transport: 3000 };
