@@ -71,7 +71,7 @@ export function applyPlacementPatch(
     if (effectiveFrom < merged.startDate)
       problems.push({
         field: 'costsEffectiveFrom',
-        message: `must not be before startDate ${merged.startDate}`,
+        message: `must not be before the start date, ${merged.startDate}`,
       });
     else if (last && effectiveFrom < last.effectiveFrom)
       problems.push({
@@ -122,7 +122,7 @@ export function endPlacement(
   if (end.endDate < current.startDate)
     return {
       ok: false,
-      problems: [{ field: 'endDate', message: `must not be before startDate ${current.startDate}` }],
+      problems: [{ field: 'endDate', message: `must not be before the start date, ${current.startDate}` }],
     };
   return {
     ok: true,

@@ -103,16 +103,20 @@ function checkPlacementRules(p: PlacementShape, ctx: z.RefinementCtx): void {
       message: 'required when the placement is out of borough',
     });
   if (p.ncy === undefined && p.birthMonth === undefined)
-    ctx.addIssue({ code: 'custom', path: ['ncy'], message: 'give ncy or birthMonth' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ncy'],
+      message: 'give the year group (ncy) or the birth month (birthMonth)',
+    });
   if (p.secondaryNeed !== undefined && p.secondaryNeed === p.primaryNeed)
-    ctx.addIssue({ code: 'custom', path: ['secondaryNeed'], message: 'must differ from primaryNeed' });
+    ctx.addIssue({ code: 'custom', path: ['secondaryNeed'], message: 'must differ from the primary need' });
   if (p.endDate !== undefined && p.endDate < p.startDate)
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before the start date' });
   if ((p.endDate === undefined) !== (p.endReason === undefined))
     ctx.addIssue({
       code: 'custom',
       path: [p.endDate === undefined ? 'endDate' : 'endReason'],
-      message: 'endDate and endReason go together',
+      message: 'give the end date and the reason it ended together',
     });
 }
 
