@@ -3,18 +3,17 @@
 // loaded, a scenario is run, the figures on screen are compared with the API's own answers, a screenshot
 // of each view is saved to tests/artifacts/, and the browser console must stay free of errors.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { financialYearLabel, financialYearStartOf } from '../../domain/dates';
 import type { Outturn } from '../../domain/outturn';
 import type { Summary } from '../../domain/summary';
-import { type LocalRuntime, startLocal } from '../../infra/local/server';
+import type { LocalRuntime } from '../../infra/local/server';
 import type { ProjectionOutput } from '../../model/output';
 import type { Spend } from '../../web/src/api';
-import { browserAvailable, launchBrowser } from '../helpers/browser';
+import { browserAvailable, type DashboardSession, startDashboardSession } from '../helpers/browser';
 
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 const hasChromium = browserAvailable('tests/e2e/dashboard.test.ts');
@@ -25,29 +24,17 @@ const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
 // Generous timeouts: a projection and a page load are quick alone, but CI machines are often busy.
 describe.skipIf(!hasChromium)('dashboard in a real browser', { timeout: 240_000 }, () => {
+  let session: DashboardSession;
   let runtime: LocalRuntime;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let dataDir: string;
-  const consoleErrors: string[] = [];
 
-  const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const response = await fetch(`${runtime.url}${path}`, init);
-    expect(response.ok, `${path} → ${response.status}`).toBe(true);
-    return (await response.json()) as T;
-  };
+  const api = <T>(path: string, init?: RequestInit) => session.api<T>(path, init);
   const texts = (selector: string) => page.locator(selector).allTextContents();
   const open = async (view: string) => {
     await page.goto('about:blank'); // a fresh page load each time, as a user opening a link would get
     await page.goto(`${runtime.url}/#/${view}`);
-    await page.waitForFunction(
-      () => document.querySelectorAll('[aria-busy="true"], .loading').length === 0,
-      null,
-      {
-        timeout: 120_000,
-      },
-    );
+    await session.settled();
     expect(await page.locator('.error').count(), `error shown on ${view}`).toBe(0);
   };
   const screenshot = (name: string) =>
@@ -55,28 +42,11 @@ describe.skipIf(!hasChromium)('dashboard in a real browser', { timeout: 240_000 
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    dataDir = await mkdtemp(join(tmpdir(), 'send-e2e-'));
-    runtime = await startLocal({ port: 0, dataDir, seedDemo: true, log: () => {} });
-    browser = await launchBrowser();
-    // Reduced motion: charts draw without animation, so screenshots show them finished.
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-GB',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(120_000);
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    session = await startDashboardSession({ viewport: { width: 1280, height: 800 } });
+    ({ runtime, context, page } = session);
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   it('Overview shows the caseload the API reports, today and at each January census', async () => {
     await open('overview');
@@ -262,7 +232,7 @@ describe.skipIf(!hasChromium)('dashboard in a real browser', { timeout: 240_000 
   });
 
   it('logged no console errors', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 
   it('shows the API message when the API fails', async () => {

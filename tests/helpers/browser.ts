@@ -2,7 +2,13 @@
 // PATH (or CHROMIUM_PATH), so no machine path is written into the repository. `.ci/run` installs it and sets
 // CI, where a missing browser fails the run instead of skipping the browser tests silently.
 import { execFileSync } from 'node:child_process';
-import { type Browser, chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { DemoAuthority } from '../../infra/local/demo/generate';
+import { type LocalRuntime, startLocal } from '../../infra/local/server';
 
 function findChromium(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -44,4 +50,71 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** The whole product in-process and Chromium on it, for the dashboard's browser tests. */
+export interface DashboardSession {
+  runtime: LocalRuntime;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions on `page`. */
+  consoleErrors: string[];
+  /** The API's JSON answer to a request, failing the test on an error status. */
+  api: <T>(path: string, init?: RequestInit) => Promise<T>;
+  /** Resolves once no section of the page is loading. */
+  settled: (target?: Page) => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * `startLocal` on a fresh data folder with the demo authority (or the slice of it `demo` gives), and one
+ * page in a Chromium context at `viewport`, British English, with reduced motion: charts draw without
+ * animation, so screenshots show them finished. Generous timeouts: CI machines are often busy.
+ */
+export async function startDashboardSession(options: {
+  viewport: { width: number; height: number };
+  demo?: () => DemoAuthority;
+}): Promise<DashboardSession> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'send-e2e-'));
+  const runtime = await startLocal({
+    port: 0,
+    dataDir,
+    seedDemo: true,
+    log: () => {},
+    ...(options.demo ? { demo: options.demo } : {}),
+  });
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: options.viewport, locale: 'en-GB', reducedMotion: 'reduce' });
+  context.setDefaultTimeout(120_000);
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return {
+    runtime,
+    browser,
+    context,
+    page,
+    consoleErrors,
+    api: async <T>(path: string, init?: RequestInit) => {
+      const response = await fetch(`${runtime.url}${path}`, init);
+      expect(response.ok, `${path} → ${response.status}`).toBe(true);
+      return (await response.json()) as T;
+    },
+    settled: async (target = page) => {
+      await target.waitForFunction(
+        () => document.querySelectorAll('[aria-busy="true"], .loading').length === 0,
+        null,
+        { timeout: 120_000 },
+      );
+    },
+    stop: async () => {
+      await browser.close();
+      await runtime.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }

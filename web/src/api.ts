@@ -28,6 +28,8 @@ export interface ApiErrorBody {
   message?: string;
   errors?: FieldError[];
   currentVersion?: number;
+  /** The field or header a 409 is about (`Idempotency-Key`, `id`). */
+  field?: string;
 }
 
 export class ApiError extends Error {

@@ -1,7 +1,9 @@
 // Accessible form parts shared by the record, edit, cost, end and provision forms: every control has its
 // label, hint and error tied to it (aria-describedby), errors appear beside the field in the user's words
 // and in a summary that is announced (role="alert") and links to each field, as GOV.UK forms do.
-import { h } from './ui';
+import type * as z from '../../domain/zod';
+import { ApiError } from './api';
+import { errorBox, h } from './ui';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -224,3 +226,45 @@ export const zodIssues = (
 /** A status line that screen readers announce politely (saved, loading, conflicts resolved). */
 export const liveStatus = (id?: string) =>
   h('div', { class: 'status', role: 'status', 'aria-live': 'polite', id });
+
+/** Field issues from a 400 the API sent back (the browser's checks passed but the server's did not). */
+export const apiFieldIssues = (error: ApiError): FieldIssue[] =>
+  error.fields.length > 0 ? error.fields : [{ field: '', message: error.message }];
+
+/**
+ * Runs a form's write: its button disabled and "Saving…" said while it runs; a 400's fields shown beside
+ * them; an error the form deals with itself (a 409, a lost answer) handed to `handle`, which says whether
+ * it did; anything else shown as the API's message.
+ */
+export async function submitting(options: {
+  submit: HTMLButtonElement;
+  status: HTMLElement;
+  errors: FormErrors;
+  what: string;
+  run: () => Promise<void>;
+  handle?: (error: ApiError) => boolean | Promise<boolean>;
+}): Promise<void> {
+  const { submit, status, errors } = options;
+  submit.disabled = true;
+  status.textContent = 'Saving…';
+  try {
+    await options.run();
+  } catch (error) {
+    status.textContent = '';
+    if (error instanceof ApiError && (await options.handle?.(error))) return;
+    if (error instanceof ApiError && error.status === 400) errors.show(apiFieldIssues(error));
+    else status.replaceChildren(errorBox(error, options.what));
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+/** The schema's answer: the valid body (the form's errors cleared), or its issues shown on the form. */
+export function validated<T>(errors: FormErrors, parsed: z.ZodSafeParseResult<T>): T | undefined {
+  if (!parsed.success) {
+    errors.show(zodIssues(parsed.error.issues));
+    return undefined;
+  }
+  errors.clear();
+  return parsed.data;
+}

@@ -42,8 +42,11 @@ export interface PlacementForm {
 
 const trimmed = (input: HTMLInputElement | HTMLSelectElement) => input.value.trim();
 const optional = (text: string) => (text === '' ? undefined : text);
-/** Whole pounds or pence; an empty cost is £0 (a funder that pays nothing). */
-const money = (text: string) => (text.trim() === '' ? 0 : Number(text.replaceAll(',', '').replace(/^£/, '')));
+/** Whole pounds or pence ("£8,000" too); an empty cost is £0 (a funder that pays nothing). */
+export const money = (text: string) => {
+  const amount = text.trim().replaceAll(',', '').replace(/^£\s*/, '');
+  return amount === '' ? 0 : Number(amount);
+};
 
 /**
  * The record/edit form's fields. `initial` fills them (a placement to correct, or nothing for a new one);
@@ -89,17 +92,19 @@ export function placementForm(options: {
       text(initial.setting) || 'maintained-special',
     ),
   });
-  const residential = choices({
-    prefix,
-    key: 'residential',
-    label: 'Residential placement?',
-    type: 'radio',
-    items: [
-      { value: 'no', label: 'No' },
-      { value: 'yes', label: 'Yes' },
-    ],
-    checked: [initial.residential ? 'yes' : 'no'],
-  });
+  const yesNo = (key: 'residential' | 'lookedAfter', label: string) =>
+    choices({
+      prefix,
+      key,
+      label,
+      type: 'radio',
+      items: [
+        { value: 'no', label: 'No' },
+        { value: 'yes', label: 'Yes' },
+      ],
+      checked: [initial[key] ? 'yes' : 'no'],
+    });
+  const residential = yesNo('residential', 'Residential placement?');
 
   // Host LA: type a code or any part of a name; the list offers the 153 English authorities.
   const listId = `${prefix}-la-list`;
@@ -180,17 +185,7 @@ export function placementForm(options: {
       text(initial.provisionId),
     ),
   });
-  const lookedAfter = choices({
-    prefix,
-    key: 'lookedAfter',
-    label: 'Is the child looked after (in the authority’s care)?',
-    type: 'radio',
-    items: [
-      { value: 'no', label: 'No' },
-      { value: 'yes', label: 'Yes' },
-    ],
-    checked: [initial.lookedAfter ? 'yes' : 'no'],
-  });
+  const lookedAfter = yesNo('lookedAfter', 'Is the child looked after (in the authority’s care)?');
   const ncyItems = [{ value: '', label: 'Not known' }];
   for (let ncy = MIN_NCY; ncy <= MAX_NCY; ncy++) ncyItems.push({ value: String(ncy), label: ncyLabel(ncy) });
   const ncy = field({
@@ -226,10 +221,8 @@ export function placementForm(options: {
       control: textInput(initial.costs ? String(initial.costs[funder]) : '', { inputmode: 'decimal' }),
     }),
   );
-  const fields: FormField[] = [
-    childRef,
-    primaryNeed,
-    secondaryNeed,
+  const childFields = [childRef, primaryNeed, secondaryNeed, lookedAfter, ncy, birthMonth];
+  const placementFields = [
     setting,
     residential,
     inBorough,
@@ -237,12 +230,9 @@ export function placementForm(options: {
     providerUrn,
     providerName,
     provisionId,
-    lookedAfter,
-    ncy,
-    birthMonth,
     startDate,
-    ...(options.withCosts ? costInputs : []),
   ];
+  const fields: FormField[] = [...childFields, ...placementFields, ...(options.withCosts ? costInputs : [])];
   errors.add(...fields);
 
   const control = (item: FormField) => item.controls[0] as HTMLInputElement | HTMLSelectElement;
@@ -286,18 +276,8 @@ export function placementForm(options: {
   const element = h(
     'div',
     {},
-    group('The child', childRef, primaryNeed, secondaryNeed, lookedAfter, ncy, birthMonth),
-    group(
-      'The placement',
-      setting,
-      residential,
-      inBorough,
-      hostLaCode,
-      providerUrn,
-      providerName,
-      provisionId,
-      startDate,
-    ),
+    group('The child', ...childFields),
+    group('The placement', ...placementFields),
     options.withCosts ? group('Annual cost by who pays', ...costInputs) : null,
   );
   return { element, value, focusFirst: () => childRef.focusTarget.focus() };

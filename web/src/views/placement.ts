@@ -23,12 +23,11 @@ import {
   totalAnnualCost,
   validatePlacementRules,
 } from '../../../domain/placement';
-import { applyPlacementPatch, endPlacement } from '../../../domain/placement-build';
+import { applyPlacementPatch, type BuildResult, endPlacement } from '../../../domain/placement-build';
 import type { Provision } from '../../../domain/provision';
 import * as z from '../../../domain/zod';
 import { can, currentUser } from '../access';
 import {
-  ApiError,
   type AuditEntry,
   createPlacement,
   endPlacementAt,
@@ -44,20 +43,18 @@ import {
   field,
   liveStatus,
   selectInput,
+  submitting,
   textInput,
+  validated,
   zodIssues,
 } from '../form';
 import { errorBox, fmt, h, loading, table, today } from '../ui';
 import { fieldLabel, longDate, phaseWords, stamp, valueWords } from '../words';
-import { patchOf, placementForm } from './placement-form';
+import { money, patchOf, placementForm } from './placement-form';
 import { childLevelRefused } from './placements';
 
 const placementPath = (id: string) => `/placements/${encodeURIComponent(id)}`;
 const actor = () => ({ userId: currentUser()?.userId ?? 'me', name: currentUser()?.name ?? 'me' });
-
-/** Field issues from a 400 the API sent back (the browser's own checks passed but the server's did not). */
-const apiIssues = (error: ApiError): FieldIssue[] =>
-  error.fields.length > 0 ? error.fields : [{ field: '', message: error.message }];
 
 /**
  * The schema checks rules across fields only once every field is valid; a form shows them all at once, so
@@ -143,39 +140,38 @@ function recordForm(provisions: Provision[]): HTMLElement {
     }
     errors.clear();
     sending = true;
-    save.disabled = true;
-    status.textContent = 'Saving…';
-    try {
-      const placement = await createPlacement(parsed.data, idempotencyKey);
-      location.hash = `#/placements/${encodeURIComponent(placement.id)}?saved=recorded`;
-    } catch (error) {
-      status.textContent = '';
-      if (error instanceof ApiError && error.status === 400) errors.show(apiIssues(error));
-      else if (
-        error instanceof ApiError &&
-        error.status === 409 &&
-        error.fields.some((f) => f.field === 'Idempotency-Key')
-      ) {
-        errors.show([
-          {
-            field: '',
-            message:
-              'this form was already sent with other details, and may have been saved then. Check the placements list for this child before recording again; the next save starts a new record.',
-          },
-        ]);
-        idempotencyKey = crypto.randomUUID();
-      } else if (error instanceof ApiError && error.status === 0)
+    await submitting({
+      submit: save,
+      status,
+      errors,
+      what: 'the new placement',
+      run: async () => {
+        const placement = await createPlacement(parsed.data, idempotencyKey);
+        location.hash = `#/placements/${encodeURIComponent(placement.id)}?saved=recorded`;
+      },
+      handle: (error) => {
+        if (error.status === 409 && error.body.field === 'Idempotency-Key') {
+          errors.show([
+            {
+              field: '',
+              message:
+                'this form was already sent with other details, and may have been saved then. Check the placements list for this child before recording again; the next save starts a new record.',
+            },
+          ]);
+          idempotencyKey = crypto.randomUUID();
+          return true;
+        }
+        if (error.status !== 0) return false;
         errors.show([
           {
             field: '',
             message: `${error.message} The placement may have been saved: press Save again — it cannot make a second record.`,
           },
         ]);
-      else status.replaceChildren(errorBox(error, 'the new placement'));
-    } finally {
-      sending = false;
-      save.disabled = false;
-    }
+        return true;
+      },
+    });
+    sending = false;
   });
   queueMicrotask(() => form.focusFirst());
   return element;
@@ -556,6 +552,9 @@ function conflictPanel(
 
 // ---- The action forms ----
 
+/** A cost change: the new annual costs and the date they apply from (a PATCH's two cost fields). */
+const CostChange = z.strictObject({ costs: Costs, costsEffectiveFrom: IsoDate });
+
 interface ActionHooks {
   saved: (placement: Placement, message: string) => Promise<void>;
   /** The version the form read and the fields the user changed. */
@@ -563,166 +562,139 @@ interface ActionHooks {
   cancel: () => void;
 }
 
-/** A form in the action panel: its heading (focused when opened), errors, fields, buttons and status. */
-function actionForm(options: {
+/** What one action form asks, checks and sends; `current` is always the version the page holds. */
+interface ActionSpec<T> {
   id: string;
   title: string;
   intro: string;
+  submitLabel: string;
   errors: FormErrors;
   body: Node;
-  submitLabel: string;
-  cancel: () => void;
-}) {
-  const status = liveStatus(`${options.id}-status`);
+  /** Issues the form finds before the schema (a required field emptied, nothing changed); none: go on. */
+  precheck?: (current: Placement) => FieldIssue[];
+  /** The request body as the API takes it, from the form. */
+  read: (current: Placement) => unknown;
+  schema: z.ZodType<T>;
+  /** The API's rules on the record as the write would leave it (domain/placement-build.ts). */
+  rules: (current: Placement, valid: T) => BuildResult;
+  changing: (valid: T) => string[];
+  send: (current: Placement, valid: T) => Promise<Placement>;
+  message: (saved: Placement, valid: T) => string;
+  /** After a 409 has brought the page to the current version: rebuild the form on it, keeping the user's entries. */
+  rebase?: (valid: T) => void;
+}
+
+/**
+ * An action in the panel: the API's own checks run in the browser first (the schema, then the rules), then
+ * the write for the version read. On a 409 the page catches up, the form shows what changed meanwhile and
+ * keeps the user's entries for them to save again on the current version.
+ */
+function actionForm<T>(state: PageState, hooks: ActionHooks, spec: ActionSpec<T>): HTMLElement {
+  const status = liveStatus(`${spec.id}-status`);
   const conflict = h('div');
-  const submit = h('button', { type: 'submit', id: `${options.id}-save` }, options.submitLabel);
+  const submit = h('button', { type: 'submit', id: `${spec.id}-save` }, spec.submitLabel);
   const form = h(
     'form',
-    {
-      class: 'card action-form',
-      id: options.id,
-      novalidate: true,
-      'aria-labelledby': `${options.id}-heading`,
-    },
-    h('h3', { id: `${options.id}-heading`, tabindex: -1 }, options.title),
-    h('p', { class: 'meta' }, options.intro),
+    { class: 'card action-form', id: spec.id, novalidate: true, 'aria-labelledby': `${spec.id}-heading` },
+    h('h3', { id: `${spec.id}-heading`, tabindex: -1 }, spec.title),
+    h('p', { class: 'meta' }, spec.intro),
     conflict,
-    options.errors.summary,
-    options.body,
+    spec.errors.summary,
+    spec.body,
     h(
       'div',
       { class: 'actions' },
       submit,
-      h('button', { type: 'button', class: 'secondary', onclick: options.cancel }, 'Cancel'),
+      h('button', { type: 'button', class: 'secondary', onclick: hooks.cancel }, 'Cancel'),
     ),
     status,
   );
-  return { form, status, conflict, submit };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const current = state.placement;
+    const early = spec.precheck?.(current) ?? [];
+    if (early.length > 0) {
+      spec.errors.show(early);
+      return;
+    }
+    const valid = validated(spec.errors, spec.schema.safeParse(spec.read(current)));
+    if (valid === undefined) return;
+    const built = spec.rules(current, valid);
+    if (!built.ok) {
+      spec.errors.show(built.problems);
+      return;
+    }
+    spec.errors.clear();
+    void submitting({
+      submit,
+      status,
+      errors: spec.errors,
+      what: 'the change',
+      run: async () => {
+        const saved = await spec.send(current, valid);
+        await hooks.saved(saved, spec.message(saved, valid));
+      },
+      handle: async (error) => {
+        if (error.status !== 409) return false;
+        const panel = await hooks.catchUp(current.version, spec.changing(valid));
+        spec.rebase?.(valid);
+        conflict.replaceChildren(panel);
+        panel.focus();
+        return true;
+      },
+    });
+  });
+  return form;
 }
 
-/**
- * Sends a write for the version read. On a 409 it catches up (the page shows the current version and the
- * form what changed meanwhile); the user's entries stay in the form for them to save again.
- */
-async function write(options: {
-  parts: ReturnType<typeof actionForm>;
-  errors: FormErrors;
-  readVersion: number;
-  /** The fields this write changes, to mark where the user and a colleague both changed one. */
-  changing: readonly string[];
-  send: () => Promise<Placement>;
-  hooks: ActionHooks;
-  message: (placement: Placement) => string;
-}) {
-  const { parts, errors } = options;
-  parts.submit.disabled = true;
-  parts.status.textContent = 'Saving…';
-  try {
-    const placement = await options.send();
-    await options.hooks.saved(placement, options.message(placement));
-  } catch (error) {
-    parts.status.textContent = '';
-    if (error instanceof ApiError && error.status === 409) {
-      const panel = await options.hooks.catchUp(options.readVersion, options.changing);
-      parts.conflict.replaceChildren(panel);
-      panel.focus();
-    } else if (error instanceof ApiError && error.status === 400) errors.show(apiIssues(error));
-    else parts.status.replaceChildren(errorBox(error, 'the change'));
-  } finally {
-    parts.submit.disabled = false;
-  }
-}
+const rulesNow = () => ({ now: new Date(), actor: actor() });
 
 function editForm(state: PageState, hooks: ActionHooks): HTMLElement {
-  let base = state.placement;
   const errors = new FormErrors(fieldLabel);
   const body = h('div');
-  let form = placementForm({
-    prefix: 'edit',
-    initial: base,
-    withCosts: false,
-    provisions: state.provisions,
-    errors,
-  });
+  const build = (initial: Placement) =>
+    placementForm({ prefix: 'edit', initial, withCosts: false, provisions: state.provisions, errors });
+  let form = build(state.placement);
   body.append(form.element);
-  const parts = actionForm({
+  return actionForm(state, hooks, {
     id: 'edit-form',
     title: 'Correct the details',
     intro: 'Only the fields you change are sent. To change the cost, use “Change the cost from a date”.',
+    submitLabel: 'Save the corrections',
     errors,
     body,
-    submitLabel: 'Save the corrections',
-    cancel: hooks.cancel,
+    precheck: (current) => {
+      const value = form.value();
+      // The corrected record must still be a whole, valid placement (a required field cannot be emptied).
+      const whole = PlacementInput.safeParse({
+        ...value,
+        costs: current.costs,
+        ...(current.endDate ? { endDate: current.endDate, endReason: current.endReason } : {}),
+      });
+      if (!whole.success) return withRules(zodIssues(whole.error.issues), value);
+      return Object.keys(patchOf(current, value)).length === 0
+        ? [{ field: '', message: 'nothing has changed yet' }]
+        : [];
+    },
+    read: (current) => patchOf(current, form.value()),
+    schema: PlacementPatch,
+    rules: (current, patch) => applyPlacementPatch(current, patch, rulesNow()),
+    changing: (patch) => Object.keys(patch),
+    send: (current, patch) => updatePlacement(current.id, patch, current.version),
+    message: (saved) => `Corrections saved (version ${saved.version}).`,
+    rebase: (patch) => {
+      const initial: Record<string, unknown> = { ...state.placement, ...patch };
+      for (const [key, value] of Object.entries(patch)) if (value === null) delete initial[key];
+      form = build(initial as Placement);
+      body.replaceChildren(form.element);
+    },
   });
-  parts.form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const value = form.value();
-    // The corrected record must still be a whole, valid placement (a required field cannot be emptied).
-    const whole = PlacementInput.safeParse({
-      ...value,
-      costs: base.costs,
-      ...(base.endDate ? { endDate: base.endDate, endReason: base.endReason } : {}),
-    });
-    if (!whole.success) {
-      errors.show(withRules(zodIssues(whole.error.issues), value));
-      return;
-    }
-    const patch = patchOf(base, value);
-    if (Object.keys(patch).length === 0) {
-      errors.show([{ field: '', message: 'nothing has changed yet' }]);
-      return;
-    }
-    const parsed = PlacementPatch.safeParse(patch);
-    if (!parsed.success) {
-      errors.show(zodIssues(parsed.error.issues));
-      return;
-    }
-    // The rules across fields, on the record as it would be: the API's own check, run here first.
-    const merged = applyPlacementPatch(base, parsed.data, { now: new Date(), actor: actor() });
-    if (!merged.ok) {
-      errors.show(merged.problems);
-      return;
-    }
-    errors.clear();
-    const sentFrom = base;
-    void write({
-      parts,
-      errors,
-      readVersion: sentFrom.version,
-      changing: Object.keys(parsed.data),
-      send: () => updatePlacement(base.id, parsed.data, base.version),
-      hooks,
-      message: (p) => `Corrections saved (version ${p.version}).`,
-    }).then(() => {
-      // After a 409 the page holds the current version: rebuild the form on it with the user's changes.
-      if (state.placement.version !== sentFrom.version && parts.form.isConnected) {
-        base = state.placement;
-        const mine = Object.fromEntries(
-          Object.entries(patch).map(([key, value]) => [key, value === null ? undefined : value]),
-        );
-        const initial = { ...base, ...mine } as Placement;
-        for (const [key, value] of Object.entries(patch))
-          if (value === null) delete (initial as Record<string, unknown>)[key];
-        const rebuilt = placementForm({
-          prefix: 'edit',
-          initial,
-          withCosts: false,
-          provisions: state.provisions,
-          errors,
-        });
-        form = rebuilt;
-        body.replaceChildren(rebuilt.element);
-      }
-    });
-  });
-  return parts.form;
 }
 
 function costForm(state: PageState, hooks: ActionHooks): HTMLElement {
-  const base = () => state.placement;
   const errors = new FormErrors(fieldLabel);
-  const current = costsOn(base(), today());
-  const last = base().costHistory.at(-1)?.effectiveFrom ?? base().startDate;
+  const current = costsOn(state.placement, today());
+  const last = state.placement.costHistory.at(-1)?.effectiveFrom ?? state.placement.startDate;
   const inputs = FUNDERS.map((funder) =>
     field({
       prefix: 'cost',
@@ -739,63 +711,39 @@ function costForm(state: PageState, hooks: ActionHooks): HTMLElement {
     control: h('input', { type: 'date', value: today(), min: last }),
   });
   errors.add(...inputs, from);
-  const parts = actionForm({
+  return actionForm(state, hooks, {
     id: 'cost-form',
     title: 'Change the cost from a date',
     intro: 'Costs before the date are kept: spend up to then is worked out on them.',
+    submitLabel: 'Save the new costs',
     errors,
     body: h('div', { class: 'form-grid' }, ...inputs.map((i) => i.wrapper), from.wrapper),
-    submitLabel: 'Save the new costs',
-    cancel: hooks.cancel,
-  });
-  parts.form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const amount = (index: number) => {
-      const text = ((inputs[index] as FormField).controls[0] as HTMLInputElement).value
-        .replaceAll(',', '')
-        .replace(/^£/, '')
-        .trim();
-      return text === '' ? 0 : Number(text);
-    };
-    const candidate = {
-      costs: Object.fromEntries(FUNDERS.map((funder, index) => [funder, amount(index)])),
+    read: () => ({
+      costs: Object.fromEntries(
+        FUNDERS.map((funder, index) => [
+          funder,
+          money(((inputs[index] as FormField).controls[0] as HTMLInputElement).value),
+        ]),
+      ),
       costsEffectiveFrom: (from.controls[0] as HTMLInputElement).value || undefined,
-    };
-    const parsed = z.strictObject({ costs: Costs, costsEffectiveFrom: IsoDate }).safeParse(candidate);
-    if (!parsed.success) {
-      errors.show(zodIssues(parsed.error.issues));
-      return;
-    }
-    const merged = applyPlacementPatch(base(), parsed.data, { now: new Date(), actor: actor() });
-    if (!merged.ok) {
-      errors.show(merged.problems);
-      return;
-    }
-    errors.clear();
-    const readVersion = base().version;
-    void write({
-      parts,
-      errors,
-      readVersion,
-      changing: ['costs'],
-      send: () => updatePlacement(base().id, parsed.data, readVersion),
-      hooks,
-      message: (p) =>
-        `New costs saved from ${longDate(parsed.data.costsEffectiveFrom)} (version ${p.version}).`,
-    });
+    }),
+    schema: CostChange,
+    rules: (placement, change) => applyPlacementPatch(placement, change, rulesNow()),
+    changing: () => ['costs'],
+    send: (placement, change) => updatePlacement(placement.id, change, placement.version),
+    message: (saved, change) =>
+      `New costs saved from ${longDate(change.costsEffectiveFrom)} (version ${saved.version}).`,
   });
-  return parts.form;
 }
 
 function endForm(state: PageState, hooks: ActionHooks): HTMLElement {
-  const base = () => state.placement;
   const errors = new FormErrors(fieldLabel);
   const endDate = field({
     prefix: 'end',
     key: 'endDate',
     label: 'Last day of the placement',
-    hint: `On or after the start, ${longDate(base().startDate)}. A date ahead of today ends it then.`,
-    control: h('input', { type: 'date', value: today(), min: base().startDate }),
+    hint: `On or after the start, ${longDate(state.placement.startDate)}. A date ahead of today ends it then.`,
+    control: h('input', { type: 'date', value: today(), min: state.placement.startDate }),
   });
   const endReason = field({
     prefix: 'end',
@@ -810,43 +758,23 @@ function endForm(state: PageState, hooks: ActionHooks): HTMLElement {
     ),
   });
   errors.add(endDate, endReason);
-  const parts = actionForm({
+  return actionForm(state, hooks, {
     id: 'end-form',
     title: 'End the placement',
     intro:
       'The placement stays on record, with its end date and reason, and counts no more from the day after.',
+    submitLabel: 'End the placement',
     errors,
     body: h('div', { class: 'form-grid' }, endDate.wrapper, endReason.wrapper),
-    submitLabel: 'End the placement',
-    cancel: hooks.cancel,
-  });
-  parts.form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const parsed = PlacementEnd.safeParse({
+    read: () => ({
       endDate: (endDate.controls[0] as HTMLInputElement).value || undefined,
       endReason: (endReason.controls[0] as HTMLSelectElement).value || undefined,
-    });
-    if (!parsed.success) {
-      errors.show(zodIssues(parsed.error.issues));
-      return;
-    }
-    const ended = endPlacement(base(), parsed.data, { now: new Date(), actor: actor() });
-    if (!ended.ok) {
-      errors.show(ended.problems);
-      return;
-    }
-    errors.clear();
-    const readVersion = base().version;
-    void write({
-      parts,
-      errors,
-      readVersion,
-      changing: ['endDate', 'endReason'],
-      send: () => endPlacementAt(base().id, parsed.data, readVersion),
-      hooks,
-      message: (p) =>
-        `Placement ended on ${longDate(p.endDate as string)}: ${END_REASON_LABELS[parsed.data.endReason]}.`,
-    });
+    }),
+    schema: PlacementEnd,
+    rules: (placement, end) => endPlacement(placement, end, rulesNow()),
+    changing: () => ['endDate', 'endReason'],
+    send: (placement, end) => endPlacementAt(placement.id, end, placement.version),
+    message: (saved, end) =>
+      `Placement ended on ${longDate(saved.endDate as string)}: ${END_REASON_LABELS[end.endReason]}.`,
   });
-  return parts.form;
 }

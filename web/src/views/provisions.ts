@@ -14,24 +14,17 @@ import {
   placesInAcademicYear,
 } from '../../../domain/provision';
 import { can } from '../access';
-import {
-  ApiError,
-  createProvision,
-  getOccupancy,
-  listProvisions,
-  type Occupancy,
-  updateProvision,
-} from '../api';
+import { createProvision, getOccupancy, listProvisions, type Occupancy, updateProvision } from '../api';
 import {
   choices,
-  type FieldIssue,
   FormErrors,
   type FormField,
   field,
   liveStatus,
   selectInput,
+  submitting,
   textInput,
-  zodIssues,
+  validated,
 } from '../form';
 import { errorBox, fmt, h, loading, table, today } from '../ui';
 import { longDate } from '../words';
@@ -467,9 +460,6 @@ function formShell(
   return { form, status, conflict, submit };
 }
 
-const apiIssues = (error: ApiError): FieldIssue[] =>
-  error.fields.length > 0 ? error.fields : [{ field: '', message: error.message }];
-
 function addForm(done: (message: string) => Promise<void>, cancel: () => void): HTMLElement {
   const prefix = 'prov';
   const errors = new FormErrors(provisionLabel);
@@ -539,24 +529,17 @@ function addForm(done: (message: string) => Promise<void>, cancel: () => void): 
       commissionedPlaces: places.read(),
       plannedChanges: changes.read(),
     };
-    const parsed = ProvisionInput.safeParse(candidate);
-    if (!parsed.success) {
-      errors.show(zodIssues(parsed.error.issues));
-      return;
-    }
-    errors.clear();
-    parts.submit.disabled = true;
-    parts.status.textContent = 'Saving…';
-    try {
-      const created = await createProvision(parsed.data);
-      await done(`${created.name} added.`);
-    } catch (error) {
-      parts.status.textContent = '';
-      if (error instanceof ApiError && error.status === 400) errors.show(apiIssues(error));
-      else parts.status.replaceChildren(errorBox(error, 'the new provision'));
-    } finally {
-      parts.submit.disabled = false;
-    }
+    const parsed = validated(errors, ProvisionInput.safeParse(candidate));
+    if (!parsed) return;
+    await submitting({
+      ...parts,
+      errors,
+      what: 'the new provision',
+      run: async () => {
+        const created = await createProvision(parsed);
+        await done(`${created.name} added.`);
+      },
+    });
   });
   return parts.form;
 }
@@ -584,20 +567,18 @@ function placesForm(
   parts.form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const patch = { commissionedPlaces: places.read(), plannedChanges: changes.read() };
-    const parsed = ProvisionPatch.safeParse(patch);
-    if (!parsed.success) {
-      errors.show(zodIssues(parsed.error.issues));
-      return;
-    }
-    errors.clear();
-    parts.submit.disabled = true;
-    parts.status.textContent = 'Saving…';
-    try {
-      const saved = await updateProvision(base.id, parsed.data, base.version);
-      await done(`Places saved for ${saved.name} (version ${saved.version}).`);
-    } catch (error) {
-      parts.status.textContent = '';
-      if (error instanceof ApiError && error.status === 409) {
+    const parsed = validated(errors, ProvisionPatch.safeParse(patch));
+    if (!parsed) return;
+    await submitting({
+      ...parts,
+      errors,
+      what: 'the places',
+      run: async () => {
+        const saved = await updateProvision(base.id, parsed, base.version);
+        await done(`Places saved for ${saved.name} (version ${saved.version}).`);
+      },
+      handle: async (error) => {
+        if (error.status !== 409) return false;
         // Someone changed it meanwhile: show theirs, keep the planner's rows, save again on the new version.
         const latest = (await listProvisions()).items.find((item) => item.id === base.id);
         if (latest) {
@@ -629,11 +610,9 @@ function placesForm(
           body.replaceChildren(places.element, changes.element);
           parts.conflict.querySelector<HTMLElement>('.conflict')?.focus();
         }
-      } else if (error instanceof ApiError && error.status === 400) errors.show(apiIssues(error));
-      else parts.status.replaceChildren(errorBox(error, 'the places'));
-    } finally {
-      parts.submit.disabled = false;
-    }
+        return true;
+      },
+    });
   });
   return parts.form;
 }
