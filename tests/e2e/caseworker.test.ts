@@ -5,12 +5,11 @@
 // provision occupancy equal to the occupancy alert's; each group seeing what the route table allows; the
 // keyboard alone; and an axe-core check of every page. Screenshots go to tests/artifacts/.
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { occupancyAlerts } from '../../domain/alerts';
 import type { Placement } from '../../domain/placement';
@@ -19,10 +18,10 @@ import { gatherAlertFigures } from '../../functions/alerts/figures';
 import type { Group } from '../../functions/api/identity';
 import type { AuditEntry } from '../../functions/store/ports';
 import { generateDemoAuthority } from '../../infra/local/demo/generate';
-import { type LocalRuntime, startLocal } from '../../infra/local/server';
+import type { LocalRuntime } from '../../infra/local/server';
 import { can } from '../../web/src/access';
 import type { Occupancy } from '../../web/src/api';
-import { browserAvailable, launchBrowser } from '../helpers/browser';
+import { browserAvailable, type DashboardSession, startDashboardSession } from '../helpers/browser';
 
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 const hasChromium = browserAvailable('tests/e2e/caseworker.test.ts');
@@ -42,18 +41,12 @@ describe.skipIf(!hasChromium)(
   'caseworker and provisions views in a real browser',
   { timeout: 300_000 },
   () => {
+    let session: DashboardSession;
     let runtime: LocalRuntime;
-    let browser: Browser;
     let context: BrowserContext;
     let page: Page;
-    let dataDir: string;
-    const consoleErrors: string[] = [];
 
-    const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
-      const response = await fetch(`${runtime.url}${path}`, init);
-      expect(response.ok, `${path} → ${response.status}`).toBe(true);
-      return (await response.json()) as T;
-    };
+    const api = <T>(path: string, init?: RequestInit) => session.api<T>(path, init);
     const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
       api<Placement>(path, {
         method: 'POST',
@@ -64,14 +57,7 @@ describe.skipIf(!hasChromium)(
       (
         await api<{ items: Placement[] }>(`/placements?childRef=${encodeURIComponent(childRef)}`)
       ).items.filter((p) => p.childRef === childRef);
-    const settled = (target: Page = page) =>
-      target.waitForFunction(
-        () => document.querySelectorAll('[aria-busy="true"], .loading').length === 0,
-        null,
-        {
-          timeout: 120_000,
-        },
-      );
+    const settled = (target: Page = page) => session.settled(target);
     const open = async (view: string, target: Page = page) => {
       await target.goto('about:blank');
       await target.goto(`${runtime.url}/#/${view}`);
@@ -125,31 +111,15 @@ describe.skipIf(!hasChromium)(
 
     beforeAll(async () => {
       await mkdir(ARTIFACTS, { recursive: true });
-      dataDir = await mkdtemp(join(tmpdir(), 'send-e2e-cw-'));
       // A third of the demo authority (all its provisions): enough for two pages of out-of-borough looked-after
       // placements and every provision's occupancy, quick enough to seed on a busy machine.
       const full = generateDemoAuthority();
       const demo = { ...full, placements: full.placements.filter((_, index) => index % 3 === 0) };
-      runtime = await startLocal({ port: 0, dataDir, seedDemo: true, demo: () => demo, log: () => {} });
-      browser = await launchBrowser();
-      context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        locale: 'en-GB',
-        reducedMotion: 'reduce',
-      });
-      context.setDefaultTimeout(120_000);
-      page = await context.newPage();
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(message.text());
-      });
-      page.on('pageerror', (error) => consoleErrors.push(error.message));
+      session = await startDashboardSession({ viewport: { width: 1280, height: 900 }, demo: () => demo });
+      ({ runtime, context, page } = session);
     }, 900_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await runtime?.stop();
-      if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    });
+    afterAll(() => session?.stop());
 
     it('checks the record form in the browser: errors beside each field, announced, a UPN refused with the reason', async () => {
       const stored = (await runtime.deps.placements.all()).length;
@@ -524,57 +494,98 @@ describe.skipIf(!hasChromium)(
       await screenshot('provisions-after-changes');
     });
 
-    it.each(['readers', 'caseworkers', 'planners', 'finance'] as Group[])(
+    /**
+     * What each group sees, as the issue and the route table put it: readers see aggregates only (no list, no
+     * placement page), finance sees placements and their costs but not the audit trail, caseworkers keep the
+     * records, planners read them and keep the provisions.
+     */
+    const SEES: Record<
+      Group,
+      { placements: boolean; auditTrail: boolean; edit: boolean; provisions: boolean }
+    > = {
+      readers: { placements: false, auditTrail: false, edit: false, provisions: false },
+      caseworkers: { placements: true, auditTrail: true, edit: true, provisions: false },
+      planners: { placements: true, auditTrail: true, edit: false, provisions: true },
+      finance: { placements: true, auditTrail: false, edit: false, provisions: false },
+    };
+    /** One page for the role tests, in its own context: `?as=` sets a cookie, which must not reach `page`. */
+    let rolePage: Page | undefined;
+
+    it.each(Object.keys(SEES) as Group[])(
       'shows %s what the route table lets them do, and the API refuses the rest',
       async (group) => {
-        const rolePage = await context.browser()?.newPage({ viewport: { width: 1280, height: 900 } });
-        if (!rolePage) throw new Error('no page');
-        try {
-          const allowed = (method: 'GET' | 'POST' | 'PATCH', path: string) => can(method, path, [group]);
-          await rolePage.goto(`${runtime.url}/?as=${group}#/placements`);
-          await settled(rolePage);
-          expect(await rolePage.locator('#who').textContent()).toContain(group);
-          const nav = await rolePage.locator('#nav a').allTextContents();
-          expect(nav.includes('Placements')).toBe(allowed('GET', '/placements'));
-          expect(nav.includes('Provisions')).toBe(allowed('GET', '/provisions'));
+        const sees = SEES[group];
+        // The views follow the route table; the table says what the issue says.
+        expect(can('GET', '/placements', [group])).toBe(sees.placements);
+        expect(can('GET', '/placements/x/history', [group])).toBe(sees.auditTrail);
+        expect(can('PATCH', '/placements/x', [group])).toBe(sees.edit);
+        expect(can('PATCH', '/provisions/x', [group])).toBe(sees.provisions);
 
-          if (allowed('GET', '/placements')) {
-            expect(await rolePage.locator('#record-placement').count()).toBe(
-              allowed('POST', '/placements') ? 1 : 0,
-            );
-            const first = rolePage.locator('#placements-table [data-field="childRef"] a').first();
-            await first.click();
-            await settled(rolePage);
-            const id = decodeURIComponent(rolePage.url().split('#/placements/')[1] ?? '');
-            expect(await rolePage.locator('#action-edit').count()).toBe(
-              allowed('PATCH', `/placements/${id}`) ? 1 : 0,
-            );
-            await screenshot(`placement-as-${group}`, rolePage);
-          } else expect(await rolePage.locator('#not-permitted').count()).toBe(1);
+        rolePage ??= await (
+          await session.browser.newContext({ viewport: { width: 1280, height: 900 } })
+        ).newPage();
+        const as = rolePage;
+        const [one] = (await api<{ items: Placement[] }>('/placements?limit=1')).items;
+        const id = (one as Placement).id;
+        /** The status the API answers this group, from its own browser (its cookie). */
+        const status = (path: string, init?: RequestInit) =>
+          as.evaluate(async ([path, init]) => (await fetch(path, init ?? undefined)).status, [
+            path,
+            init ?? null,
+          ] as const);
 
-          await open('provisions', rolePage);
-          expect(await rolePage.locator('#add-provision').count()).toBe(
-            allowed('POST', '/provisions') ? 1 : 0,
+        await as.goto(`${runtime.url}/?as=${group}#/placements`);
+        await settled(as);
+        expect(await as.locator('#who').textContent()).toContain(group);
+        const nav = await as.locator('#nav a').allTextContents();
+        expect(nav.includes('Placements')).toBe(sees.placements);
+        expect(nav.includes('Provisions')).toBe(true);
+
+        if (sees.placements) {
+          expect(await as.locator('#record-placement').count()).toBe(sees.edit ? 1 : 0);
+          await as.locator('#placements-table [data-field="childRef"] a').first().click();
+          await settled(as);
+          expect(await as.locator('#not-permitted').count()).toBe(0);
+          expect(await as.locator('[data-field="childRef"]').count()).toBe(1);
+          expect(await as.locator('#action-edit').count()).toBe(sees.edit ? 1 : 0);
+          expect(await as.locator('#action-end').count()).toBe(sees.edit ? 1 : 0);
+          // The audit trail: field by field for those who keep the records, not even its length for finance.
+          expect((await as.locator('#audit-trail .audit-entry').count()) > 0).toBe(sees.auditTrail);
+          if (!sees.auditTrail)
+            expect(await as.locator('#audit-trail').textContent()).toContain('does not see the audit trail');
+          await screenshot(`placement-as-${group}`, as);
+        } else {
+          expect(await as.locator('#not-permitted').textContent()).toContain(
+            'Records of individual children are for caseworkers, planners, finance',
           );
-          expect((await rolePage.locator('[data-action="change-places"]').count()) > 0).toBe(
-            allowed('PATCH', '/provisions/x'),
-          );
-          await screenshot(`provisions-as-${group}`, rolePage);
-
-          // Hiding is a courtesy: the API itself refuses what the group may not do.
-          const status = await rolePage.evaluate(async () => {
-            const response = await fetch('/placements', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ childRef: 'T-ROLE' }),
-            });
-            return response.status;
-          });
-          if (!allowed('POST', '/placements')) expect(status).toBe(403);
-          else expect(status).toBe(400); // allowed, and refused only for the incomplete body
-        } finally {
-          await rolePage.close();
+          expect(await as.locator('#placements-table').count()).toBe(0);
+          // A shared link to one child's page shows no child-level detail either.
+          await as.goto(`${runtime.url}/#/placements/${encodeURIComponent(id)}`);
+          await settled(as);
+          expect(await as.locator('#not-permitted').count()).toBe(1);
+          expect(await as.locator('[data-field]').count()).toBe(0);
+          expect(await as.locator('#audit-trail').count()).toBe(0);
+          await screenshot(`placement-as-${group}`, as);
         }
+
+        await open('provisions', as);
+        expect(await as.locator('.provision').count()).toBeGreaterThan(0);
+        expect(await as.locator('#add-provision').count()).toBe(sees.provisions ? 1 : 0);
+        expect((await as.locator('[data-action="change-places"]').count()) > 0).toBe(sees.provisions);
+        await screenshot(`provisions-as-${group}`, as);
+
+        // Hiding is a courtesy: the API itself refuses what the group may not do.
+        expect(await status(`/placements/${encodeURIComponent(id)}`)).toBe(sees.placements ? 200 : 403);
+        expect(await status(`/placements/${encodeURIComponent(id)}/history`)).toBe(
+          sees.auditTrail ? 200 : 403,
+        );
+        expect(await status('/exports/placements.csv?inBorough=false')).toBe(sees.placements ? 200 : 403);
+        const create = await status('/placements', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ childRef: 'T-ROLE' }),
+        });
+        expect(create).toBe(sees.edit ? 400 : 403); // allowed, and refused only for the incomplete body
       },
     );
 
@@ -612,7 +623,7 @@ describe.skipIf(!hasChromium)(
 
     it('logged no console errors but the two failures the tests cause on purpose', () => {
       // Chromium logs every failed request: the answer cut off in the Idempotency-Key test and the 409.
-      expect(consoleErrors).toEqual([
+      expect(session.consoleErrors).toEqual([
         'Failed to load resource: net::ERR_CONNECTION_RESET',
         'Failed to load resource: the server responded with a status of 409 (Conflict)',
       ]);

@@ -85,7 +85,11 @@ export async function startDashboardSession(options: {
     ...(options.demo ? { demo: options.demo } : {}),
   });
   const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: options.viewport, locale: 'en-GB', reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: options.viewport,
+    locale: 'en-GB',
+    reducedMotion: 'reduce',
+  });
   context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const consoleErrors: string[] = [];

@@ -12,7 +12,7 @@ import {
   PlacementFilterQuery,
 } from '../../../domain/placement-filter';
 import type { Provision } from '../../../domain/provision';
-import { can, currentUser } from '../access';
+import { can, currentUser, routeFor } from '../access';
 import { listPlacements, listProvisions, type PlacementQuery, placementsExportPath } from '../api';
 import { saveFromApi } from '../download';
 import { FormErrors, field, liveStatus, selectInput, textInput, zodIssues } from '../form';
@@ -52,12 +52,14 @@ export const placementsLink = (query: PlacementQuery) => {
 /** Readers may be kept to aggregates by the route table: say so rather than show an empty page. */
 export function childLevelRefused(root: HTMLElement, what: string): boolean {
   if (can('GET', '/placements')) return false;
+  const groups = routeFor('GET', '/placements')?.groups;
+  const who = groups && groups !== 'public' ? groups.join(', ') : 'other roles';
   root.append(
     h('h2', {}, what),
     h(
       'p',
       { class: 'notice', id: 'not-permitted' },
-      `Your role (${currentUser()?.groups.join(', ') || 'none'}) sees aggregate figures only. Child-level records are for caseworkers and planners.`,
+      `Your role (${currentUser()?.groups.join(', ') || 'none'}) sees aggregate figures only. Records of individual children are for ${who}.`,
     ),
   );
   return true;
