@@ -17,7 +17,9 @@ describe('the route table in the dashboard', () => {
       expect(routeFor(route.method, sample(route.path)), `${route.method} ${route.path}`).toBe(route);
     expect(routeFor('GET', '/placements?inBorough=false&lookedAfter=true')?.path).toBe('/placements');
     expect(routeFor('GET', '/exports/witan/costs.csv')?.path).toBe('/exports/witan/{file}');
-    expect(routeFor('GET', '/exports/placements.xlsx?inBorough=false')?.path).toBe('/exports/placements.xlsx');
+    expect(routeFor('GET', '/exports/placements.xlsx?inBorough=false')?.path).toBe(
+      '/exports/placements.xlsx',
+    );
     // Each export file is its own route: a file the table does not list is no route at all (refused).
     expect(routeFor('GET', '/exports/children.csv')).toBeUndefined();
     expect(routeFor('GET', '/no/such/route')).toBeUndefined();
