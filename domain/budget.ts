@@ -2,13 +2,11 @@
 // optionally by primary need, with the DSG balance brought forward into the year.
 import { DsgCategory, Need } from './codes';
 import { FinancialYear } from './dates';
+import { Pounds } from './money';
+import { FreeText } from './text';
 import * as z from './zod';
 
-const Amount = z
-  .number()
-  .finite()
-  .nonnegative('must not be negative')
-  .max(10_000_000_000, 'over £10bn is not plausible');
+const Amount = Pounds(0, 10_000_000_000, 'over £10bn is not plausible');
 
 export const BudgetLine = z.strictObject({
   dsgCategory: DsgCategory,
@@ -42,8 +40,8 @@ export const BudgetInput = z.strictObject({
    * Cumulative DSG balance brought forward at 1 April (£): negative is a deficit. Any sign is allowed, as
    * real balances are both.
    */
-  openingDsgBalance: z.number().finite().min(-10_000_000_000).max(10_000_000_000).optional(),
-  notes: z.string().trim().max(2000).optional(),
+  openingDsgBalance: Pounds(-10_000_000_000, 10_000_000_000, 'over £10bn is not plausible').optional(),
+  notes: FreeText(2000).optional(),
   /** Optimistic concurrency: the version being replaced (or the `If-Match` header). */
   version: z.number().int().positive().optional(),
 });

@@ -4,6 +4,7 @@
 import { NEED_LABELS, Need, SETTING_INFO, Setting } from './codes';
 import { FIRST_DATE, IsoDate, isDomainDate, LAST_DATE } from './dates';
 import { ChildRef, Id } from './placement';
+import { Name } from './text';
 import * as z from './zod';
 
 const QueryBoolean = z
@@ -26,7 +27,7 @@ export const PlacementFilterQuery = z.strictObject({
   inBorough: QueryBoolean.optional(),
   lookedAfter: QueryBoolean.optional(),
   provisionId: Id.optional(),
-  provider: z.string().trim().min(1, 'give a URN or part of a name').max(200).optional(),
+  provider: Name(200).optional(),
   /** The start of a child reference (any case); a search that looks like a UPN is refused like a record. */
   childRef: ChildRef.optional(),
   /** Only placements changed at or after this instant. */

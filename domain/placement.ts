@@ -1,23 +1,45 @@
 // Placement: one child's EHCP placement in one setting over a period, with its annual cost by funder.
 // The zod schemas are the single source of truth for validation and types across API, importer, CLI and UI.
 import { FUNDERS, MAX_NCY, MIN_NCY, Need, Setting } from './codes';
-import { assertDomainDate, BirthMonth, DateRangeError, FIRST_YEAR, IsoDate, LAST_YEAR } from './dates';
+import {
+  assertDomainDate,
+  BirthMonth,
+  DateRangeError,
+  FIRST_YEAR,
+  IsoDate,
+  isCalendarDate,
+  LAST_YEAR,
+  ncyFromBirthMonth,
+} from './dates';
+import { personalDataIn } from './identifiers';
+import { Pounds } from './money';
+import { Name } from './text';
 import * as z from './zod';
 
 /** Client- or server-given identifier: URL-safe, at most 64 characters. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1–64 letters, digits, "-" or "_"');
 
-/** A UPN is a letter followed by 12 digits or letters; child references must never be one. */
-const UPN_SHAPE = /^[A-Za-z][A-Za-z0-9]{12}$/;
-
+/**
+ * A pseudonymous child reference: the authority's own case number or a key made for the purpose. Never a UPN,
+ * ULN or NHS number, nor a date (of birth), anywhere inside it (domain/identifiers.ts); the message names what
+ * was found, never the value. The dashboard's forms use this schema too, so such a reference is refused
+ * before it leaves the browser.
+ */
 export const ChildRef = z
   .string()
-  .min(1)
+  .min(1, 'give a child reference')
   .max(64, 'a child reference has at most 64 characters')
   .regex(/^[A-Za-z0-9._-]+$/, 'a pseudonymous reference uses only letters, digits, ".", "_" or "-"')
-  .refine((ref) => !UPN_SHAPE.test(ref), 'looks like a UPN: store a pseudonymous reference, never a UPN');
+  .superRefine((ref, ctx) => {
+    const found = personalDataIn(ref);
+    if (found)
+      ctx.addIssue({
+        code: 'custom',
+        message: `contains ${found}: use a pseudonymous reference, never a UPN, ULN, NHS number or date of birth`,
+      });
+  });
 
-const money = z.number().finite().nonnegative().max(10_000_000, 'an annual cost above £10m is not plausible');
+const money = Pounds(0, 10_000_000, 'an annual cost above £10m is not plausible');
 
 /** Annual cost in GBP by funder. Missing funders count as 0. */
 export const Costs = z.strictObject({
@@ -71,7 +93,7 @@ const placementFields = {
     .string()
     .regex(/^\d{6,7}$/, 'expected a 6- or 7-digit URN')
     .optional(),
-  providerName: z.string().trim().min(1).max(200).optional(),
+  providerName: Name(200).optional(),
   lookedAfter: z.boolean(),
   ncy: z.number().int().min(MIN_NCY).max(MAX_NCY).optional(),
   birthMonth: BirthMonth.optional(),
@@ -118,6 +140,35 @@ function checkPlacementRules(p: PlacementShape, ctx: z.RefinementCtx): void {
       path: [p.endDate === undefined ? 'endDate' : 'endReason'],
       message: 'give the end date and the reason it ended together',
     });
+  checkAgeRules(p, ctx);
+}
+
+/** NCY a child taught out of their year group may be from the one their birth month gives: a year either side. */
+export const NCY_TOLERANCE = 1;
+
+/**
+ * The birth month and the NCY at the start must describe one child: born before the placement starts, at most
+ * 25 then (NCY 20), and in the NCY their age gives, give or take a year (domain.md: NCY = age on 31 August − 5).
+ */
+function checkAgeRules(p: PlacementShape, ctx: z.RefinementCtx): void {
+  // Malformed values are refused by their own schemas; these rules only compare well-formed ones.
+  if (
+    p.birthMonth === undefined ||
+    !/^\d{4}-(0[1-9]|1[0-2])$/.test(p.birthMonth) ||
+    !isCalendarDate(p.startDate)
+  )
+    return;
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const expected = ncyFromBirthMonth(p.birthMonth, p.startDate);
+  if (p.birthMonth > p.startDate.slice(0, 7))
+    issue('birthMonth', 'must not be after the month the placement starts');
+  else if (expected > MAX_NCY)
+    issue('birthMonth', `the child would be past NCY ${MAX_NCY} (age 25) when the placement starts`);
+  else if (p.ncy !== undefined && Number.isInteger(p.ncy) && Math.abs(p.ncy - expected) > NCY_TOLERANCE)
+    issue(
+      'ncy',
+      `does not fit birthMonth: a child born then is in NCY ${expected} when the placement starts (one year either side is allowed)`,
+    );
 }
 
 /** Body of `POST /placements`. `id` is optional: a client-given id makes a retried create idempotent. */

@@ -3,6 +3,7 @@
 import { Need, Phase, type Setting } from './codes';
 import { IsoDate } from './dates';
 import { Id } from './placement';
+import { FreeText, Name } from './text';
 import * as z from './zod';
 
 export const PROVISION_TYPES = [
@@ -35,11 +36,11 @@ export const PlannedChange = z.strictObject({
   date: IsoDate,
   /** Places added (positive) or removed (negative) from this date. */
   places: z.number().int(),
-  note: z.string().max(500).optional(),
+  note: FreeText(500).optional(),
 });
 
 const provisionFields = {
-  name: z.string().trim().min(1).max(200),
+  name: Name(200),
   type: ProvisionType,
   providerUrn: z
     .string()

@@ -3,6 +3,7 @@
 // so the difference is the scenario's effect, not Monte Carlo noise. Decision record:
 // model/decisions/scenarios.md.
 import { PHASES, Phase } from '../domain/codes';
+import { FreeText, Name } from '../domain/text';
 import * as z from '../domain/zod';
 import type { CapacityPlan, PlaceChange } from './capacity';
 import { type Adjustments, noAdjustments, type Redirect, type Rollups } from './engine';
@@ -10,12 +11,12 @@ import { type MarkovModel, ModelInputError } from './estimate';
 import type { ScenarioComparison } from './output';
 
 const Year = z.number().int().min(1900).max(2200);
-const Code = z.string().trim().min(1).max(64);
+const Code = Name(64);
 
 const PlacesChange = z.strictObject({
   kind: z.literal('places'),
   /** Name of the provision (new or existing) the places belong to; informative. */
-  provision: z.string().trim().min(1).max(200).optional(),
+  provision: Name(200).optional(),
   need: Code,
   phase: Phase,
   /** Places added (positive) or removed (negative). */
@@ -75,8 +76,8 @@ export const ScenarioChange = z.discriminatedUnion('kind', [
 export type ScenarioChange = z.infer<typeof ScenarioChange>;
 
 export const Scenario = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(2000).optional(),
+  name: Name(200),
+  description: FreeText(2000).optional(),
   /** One-off capital cost (£) the savings must pay back: sets the break-even year. */
   capitalCost: z.number().min(0).optional(),
   changes: z.array(ScenarioChange).min(1).max(200),

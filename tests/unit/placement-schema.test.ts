@@ -83,6 +83,75 @@ describe('PlacementInput', () => {
   });
 });
 
+// Issue 12, finding 9: what used to be stored, or to give a 500.
+describe('PlacementInput: money, text and age', () => {
+  const parse = (change: Record<string, unknown>) => PlacementInput.safeParse({ ...ISSUE_BODY, ...change });
+  const problems = (change: Record<string, unknown>) =>
+    parse(change).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+
+  it('rounds money to the penny: 1e-200 is 0 (DynamoDB cannot store it), 62000.005 is 62000.01', () => {
+    const costs = parse({
+      costs: { education: 1e-200, socialCare: 62_000.005, health: 0.004, transport: 0.1 + 0.2 },
+    }).data?.costs;
+    expect(costs).toEqual({ education: 0, socialCare: 62_000.01, health: 0, transport: 0.3 });
+    expect(Object.is(costs?.education, -0)).toBe(false);
+  });
+
+  it.each([
+    ['NUL', 'School\u0000Name'],
+    ['a right-to-left override', 'School \u202egpj.exe'],
+    ['a left-to-right isolate', 'School \u2066x\u2069'],
+    ['a lone high surrogate', 'School \ud83d'],
+    ['a lone low surrogate', '\ude00 School'],
+    ['a line break', 'School\nName'],
+    ['an escape', 'School \u001b[31m'],
+  ])('refuses %s in a provider name', (_label, providerName) => {
+    expect(problems({ providerName })).toEqual([
+      expect.stringMatching(
+        /^providerName: (must not contain line breaks, control characters|contains a broken character)/,
+      ),
+    ]);
+  });
+
+  it('accepts names in any script, with emoji', () => {
+    expect(parse({ providerName: 'Ysgol Gymraeg — Ÿ 学校 مدرسة 🏫' }).success).toBe(true);
+  });
+
+  it('refuses an NCY that does not fit the birth month (NCY 20, born January 2024)', () => {
+    expect(problems({ ncy: 20, birthMonth: '2024-01' })).toEqual([
+      'ncy: does not fit birthMonth: a child born then is in NCY -4 when the placement starts (one year either side is allowed)',
+    ]);
+    // Born March 2012: NCY 8 in 2025/26 (age 13 on 31 August 2025); a year either side is allowed.
+    for (const ncy of [7, 8, 9]) expect(parse({ ncy, birthMonth: '2012-03' }).success).toBe(true);
+    expect(problems({ ncy: 10, birthMonth: '2012-03' })).toEqual([
+      expect.stringMatching(/^ncy: does not fit/),
+    ]);
+  });
+
+  it('refuses a birth month after the start, or one that makes the child over 25 at the start', () => {
+    expect(problems({ birthMonth: '2025-10' })).toEqual([
+      'birthMonth: must not be after the month the placement starts',
+    ]);
+    const { ncy: _ncy, ...withoutNcy } = ISSUE_BODY;
+    expect(
+      PlacementInput.safeParse({ ...withoutNcy, birthMonth: '1990-01' }).error?.issues.map(
+        (issue) => issue.message,
+      ),
+    ).toEqual(['the child would be past NCY 20 (age 25) when the placement starts']);
+  });
+
+  it('checks the merged record of an update too', () => {
+    const result = applyPlacementPatch(built(), PlacementPatch.parse({ birthMonth: '2024-01' }), {
+      now,
+      actor,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ field: 'ncy', message: expect.stringMatching(/^does not fit/) }],
+    });
+  });
+});
+
 describe('buildPlacement', () => {
   it('makes version 1 with one cost period from the start date, stamped by the actor', () => {
     expect(built()).toEqual({
@@ -201,25 +270,45 @@ describe('audit diff and cursors', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 1, c: 2 }] })).toBe('{"a":[{"c":2,"d":1}],"b":1}');
   });
 
-  it('round-trips a cursor and refuses one for other filters or one that is not ours', () => {
+  it('round-trips a signed cursor and refuses one for other filters, one changed by hand, or one not ours', () => {
+    const key = Buffer.alloc(32, 7);
+    const expected = { index: 'byNeed', filters: 'f1' };
     const state = {
       index: 'byNeed',
       part: 1,
       filters: 'f1',
       lastKey: { pk: 'PLACEMENT#x', sk: 'PLACEMENT' },
     };
-    expect(decodeCursor(encodeCursor(state), { index: 'byNeed', filters: 'f1' })).toEqual(state);
-    expect(() => decodeCursor(encodeCursor(state), { index: 'byNeed', filters: 'f2' })).toThrow(
+    const cursor = encodeCursor(state, key);
+    expect(decodeCursor(cursor, expected, key)).toEqual(state);
+    expect(() => decodeCursor(cursor, { index: 'byNeed', filters: 'f2' }, key)).toThrow(
       expect.objectContaining({
         errors: [{ field: 'cursor', message: 'the cursor belongs to a different set of filters' }],
       }),
     );
-    expect(() => decodeCursor('%%%', { index: 'byNeed', filters: 'f1' })).toThrow();
-    expect(() =>
-      decodeCursor(Buffer.from('{"index":"byNeed","part":-1,"filters":"f1"}').toString('base64url'), {
-        index: 'byNeed',
-        filters: 'f1',
+    // Issue 12, finding 9: a forged start key reached DynamoDB and came back as a 500.
+    const [, mac] = cursor.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...state, lastKey: { pk: 'x', nope: 'y' } })).toString(
+      'base64url',
+    );
+    for (const bad of [
+      `${forged}.${mac}`,
+      forged,
+      Buffer.from('{"index":"byNeed","part":-1,"filters":"f1"}').toString('base64url'),
+      '%%%',
+      `${cursor}.x`,
+      '.',
+    ])
+      expect(() => decodeCursor(bad, expected, key)).toThrow(
+        expect.objectContaining({
+          errors: [{ field: 'cursor', message: expect.stringMatching(/^not a cursor from this API/) }],
+        }),
+      );
+    // Another stack's (or another process's) key: not ours either.
+    expect(() => decodeCursor(cursor, expected, Buffer.alloc(32, 8))).toThrow(
+      expect.objectContaining({
+        errors: [{ field: 'cursor', message: expect.stringMatching(/^not a cursor/) }],
       }),
-    ).toThrow();
+    );
   });
 });
