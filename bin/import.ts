@@ -23,6 +23,7 @@ import {
   parseImport,
   type UploadedFile,
 } from '../functions/imports/parse';
+import { LOCAL_FILE_LIMITS } from '../functions/imports/read';
 import type { Reject, ValidRow } from '../functions/imports/rows';
 import { ApiError, callApi, runCli, UsageError } from './api-client';
 
@@ -35,7 +36,8 @@ const USAGE = `usage:
                   and optionally establishments)
   --mapping       a mapping JSON: { "columns": { "childRef": "My Header" }, "values": { "setting": { "ISS": "independent-special" } } }
   --la            SEN2: the returning LA's code, when the sen2 module is not there
-  --salt          SEN2: secret for pseudonymising UPN-shaped person IDs (or env IMPORT_SALT)
+  --salt          SEN2 (required): a secret of at least 16 characters, the same for every import; every
+                  person ID is replaced by a keyed hash of it (or env IMPORT_SALT)
   --json          print { id, imported, rejected, duplicates, editedSince, rejectFile } as JSON
 Writes <file>.rejects.csv (line, reason, the row). API_URL (default http://localhost:3000), API_TOKEN.`;
 
@@ -135,7 +137,8 @@ async function importCommand(path: string, flags: Flags): Promise<void> {
     ...(typeof flags.la === 'string' ? { laCode: flags.la } : {}),
     ...(salt ? { salt } : {}),
   };
-  const parsed: ParsedImport = await parseImport(format, files, options);
+  // The file is on the user's own machine: the upload limits of the API's one-request import do not apply.
+  const parsed: ParsedImport = await parseImport(format, files, { ...options, limits: LOCAL_FILE_LIMITS });
   const rejectFile = `${path.replace(/\/$/, '')}.rejects.csv`;
   writeRejectFile(rejectFile, parsed.rejects);
 

@@ -126,9 +126,11 @@ export function resolveColumns(
   if (columns.inBorough === undefined && columns.outOfBorough === undefined)
     missing.push('inBorough (or outOfBorough)');
   if (missing.length === REQUIRED_FIELDS.length + 1)
+    // Not the headers themselves: a file without a header line would have its first row (a name, a birth
+    // date) repeated back in the answer.
     problems.push(
-      `no recognised columns in the header (${headers.filter(Boolean).slice(0, 12).join(', ')}); ` +
-        'is the first line the header? Otherwise give a mapping file',
+      'no recognised columns in the first line: is it the header? Otherwise give a mapping file ' +
+        '("columns": { "childRef": "My Header" })',
     );
   else if (missing.length > 0)
     problems.push(

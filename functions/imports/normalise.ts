@@ -1,5 +1,6 @@
 // Cell values as case-management exports write them → the values PlacementInput expects. Each normaliser
-// returns the value or a problem message; the caller names the field. Blank cells are `undefined`.
+// returns the value or a problem message; the caller names the field. Blank cells are `undefined`. A message
+// never repeats the cell: reject reasons are stored and shown to every group, and a cell may hold a name.
 import { NEEDS, type Need, SETTINGS, type Setting } from '../../domain/codes';
 import { END_REASONS } from '../../domain/placement';
 
@@ -7,6 +8,10 @@ export type Normalised<T> = { ok: true; value: T } | { ok: false; message: strin
 
 const ok = <T>(value: T): Normalised<T> => ({ ok: true, value });
 const fail = (message: string): Normalised<never> => ({ ok: false, message });
+
+/** `table[key]` only for a key the table itself has: "constructor" or "__proto__" from a file is no key. */
+export const ownEntry = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 
 /** Lower case, letters and digits only: "Out of Area?" → "outofarea". Used for headers and coded values. */
 export const simplify = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -18,13 +23,13 @@ export function toBoolean(raw: string): Normalised<boolean> {
   const value = simplify(raw);
   if (TRUE.has(value)) return ok(true);
   if (FALSE.has(value)) return ok(false);
-  return fail(`expected Y/N, Yes/No or TRUE/FALSE, got "${raw}"`);
+  return fail(`expected Y/N, Yes/No or TRUE/FALSE`);
 }
 
 /** "£12,345.50" → 12345.5. Negative amounts and text are refused. */
 export function toMoney(raw: string): Normalised<number> {
   const cleaned = raw.replace(/[£,\s]/g, '').replace(/^GBP/i, '');
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return fail(`expected an amount in pounds, got "${raw}"`);
+  if (!/^\d+(\.\d+)?$/.test(cleaned)) return fail(`expected an amount in pounds`);
   return ok(Number(cleaned));
 }
 
@@ -78,7 +83,7 @@ export function toIsoDate(raw: string): Normalised<string> {
     if (serial >= 20_000 && serial <= 80_000)
       date = new Date(EXCEL_EPOCH_MS + serial * 86_400_000).toISOString().slice(0, 10);
   }
-  return date ? ok(date) : fail(`expected a date such as 2025-09-01 or 01/09/2025, got "${raw}"`);
+  return date ? ok(date) : fail(`expected a date such as 2025-09-01 or 01/09/2025`);
 }
 
 /** A birth month `YYYY-MM` from `2014-03`, `03/2014`, `Mar 2014` or a full date (the day is dropped, never kept). */
@@ -94,7 +99,7 @@ export function toBirthMonth(raw: string): Normalised<string> {
   if (match && monthNumber(match[1] ?? '') > 0) return ok(`${match[2]}-${pad(monthNumber(match[1] ?? ''))}`);
   const date = toIsoDate(text);
   if (date.ok) return ok(date.value.slice(0, 7));
-  return fail(`expected a birth month such as 2014-03 or 03/2014, got "${raw}"`);
+  return fail(`expected a birth month such as 2014-03 or 03/2014`);
 }
 
 /** National curriculum year: `7`, `Y7`, `Year 7`, `R`/`Reception` (0), `N2` (−1), `N1` (−2). */
@@ -105,7 +110,7 @@ export function toNcy(raw: string): Normalised<number> {
   if (value === 'n1' || value === 'nursery1') return ok(-2);
   const match = /^(?:year|yr|y|ncy)?(-?\d{1,2})$/.exec(raw.trim().toLowerCase().replace(/\s+/g, ''));
   if (match) return ok(Number(match[1]));
-  return fail(`expected a national curriculum year such as 7, Y7, Year 7 or R, got "${raw}"`);
+  return fail(`expected a national curriculum year such as 7, Y7, Year 7 or R`);
 }
 
 const NEED_NAMES: Record<string, Need> = {
@@ -147,10 +152,10 @@ export function toNeed(raw: string): Normalised<Need> {
     const value = simplify(candidate);
     const code = NEEDS.find((need) => need.toLowerCase() === value);
     if (code) return ok(code);
-    const named = NEED_NAMES[value];
+    const named = ownEntry(NEED_NAMES, value);
     if (named) return ok(named);
   }
-  return fail(`"${raw}" is not a known need (use a SEN2 code: ${NEEDS.join(', ')})`);
+  return fail(`not a known need (use a SEN2 code: ${NEEDS.join(', ')})`);
 }
 
 const SETTING_NAMES: Record<string, Setting> = {
@@ -224,12 +229,10 @@ const SETTING_NAMES: Record<string, Setting> = {
 export function toSetting(raw: string): Normalised<Setting> {
   const value = simplify(raw);
   const own = SETTINGS.find((setting) => simplify(setting) === value);
-  const setting = own ?? SETTING_NAMES[value];
+  const setting = own ?? ownEntry(SETTING_NAMES, value);
   return setting
     ? ok(setting)
-    : fail(
-        `"${raw}" is not a known setting (use one of ${SETTINGS.join(', ')}, or map it in a mapping file)`,
-      );
+    : fail(`not a known setting (use one of ${SETTINGS.join(', ')}, or map it in a mapping file)`);
 }
 
 const END_REASON_NAMES: Record<string, (typeof END_REASONS)[number]> = {
@@ -248,20 +251,18 @@ const END_REASON_NAMES: Record<string, (typeof END_REASONS)[number]> = {
 
 export function toEndReason(raw: string): Normalised<(typeof END_REASONS)[number]> {
   const value = simplify(raw);
-  const reason = END_REASONS.find((known) => simplify(known) === value) ?? END_REASON_NAMES[value];
-  return reason
-    ? ok(reason)
-    : fail(`"${raw}" is not a known end reason (use one of ${END_REASONS.join(', ')})`);
+  const reason = END_REASONS.find((known) => simplify(known) === value) ?? ownEntry(END_REASON_NAMES, value);
+  return reason ? ok(reason) : fail(`not a known end reason (use one of ${END_REASONS.join(', ')})`);
 }
 
 /** An LA code: `393`, `LA 393`, `393 - South Tyneside`. */
 export function toLaCode(raw: string): Normalised<string> {
   const match = /^\D*(\d{3})(?!\d)/.exec(raw.trim());
-  return match?.[1] ? ok(match[1]) : fail(`expected a 3-digit LA code, got "${raw}"`);
+  return match?.[1] ? ok(match[1]) : fail(`expected a 3-digit LA code`);
 }
 
 /** A URN; Excel often turns `100000` into `100000.0`. */
 export function toUrn(raw: string): Normalised<string> {
   const value = raw.trim().replace(/\.0+$/, '');
-  return /^\d{6,7}$/.test(value) ? ok(value) : fail(`expected a 6- or 7-digit URN, got "${raw}"`);
+  return /^\d{6,7}$/.test(value) ? ok(value) : fail(`expected a 6- or 7-digit URN`);
 }

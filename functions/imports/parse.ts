@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ImportFormat } from './job';
 import { naturalKey } from './keys';
 import type { MappingFile } from './mapping';
-import { type FileKind, ImportFileError, readTable, type Table } from './read';
+import { type FileKind, ImportFileError, ReadBudget, type ReadLimits, readTable, type Table } from './read';
 import { type ParsedRows, parsePlacementRows } from './rows';
 import { parseSen2Modules, type Sen2Module, type Sen2Options, sen2ModuleOf } from './sen2';
 
@@ -17,6 +17,8 @@ export interface UploadedFile {
 
 export interface ParseOptions extends Sen2Options {
   mapping?: MappingFile;
+  /** What the files of this upload together may hold once read: default UPLOAD_LIMITS (an API upload). */
+  limits?: ReadLimits;
 }
 
 export const kindOf = (name: string): FileKind | undefined =>
@@ -57,10 +59,11 @@ async function parseRows(
   options: ParseOptions,
 ): Promise<ParsedRows> {
   if (files.length === 0) throw new ImportFileError('no file was sent');
+  const budget = new ReadBudget(options.limits);
   if (format === 'placements') {
     if (files.length > 1) throw new ImportFileError('send one placements file at a time');
     const [file] = files as [UploadedFile];
-    const table = await readTable(file.bytes, file.kind ?? kindOf(file.name), file.name);
+    const table = await readTable(file.bytes, file.kind ?? kindOf(file.name), file.name, budget);
     return parsePlacementRows(table, options.mapping, file.name);
   }
   const tables: Partial<Record<Sen2Module, Table>> = {};
@@ -73,7 +76,7 @@ async function parseRows(
         file.name,
       );
     if (tables[module]) throw new ImportFileError(`two files for SEN2 module ${module}`, file.name);
-    tables[module] = await readTable(file.bytes, file.kind ?? kindOf(file.name), file.name);
+    tables[module] = await readTable(file.bytes, file.kind ?? kindOf(file.name), file.name, budget);
   }
   return parseSen2Modules(tables, options);
 }

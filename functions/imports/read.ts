@@ -1,8 +1,12 @@
 // Reading an uploaded file into a table of text cells, refusing malformed files as a whole (nothing from
-// them is imported): empty, not UTF-8, UTF-16, no header, an enormous cell, broken CSV quoting.
+// them is imported): empty, not UTF-8, UTF-16, no header, an enormous cell, broken CSV quoting. Every upload
+// has a budget of rows, cells, characters and (for XLSX) unpacked bytes, so a small file cannot amplify into
+// gigabytes; what is refused is named by file, line and column, never by its content.
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../api/errors';
+import { ownEntry } from './normalise';
+import { checkUnpackedSize, UnpackError, type UnpackLimits } from './unzip-check';
 
 // exceljs is loaded on first use: it is most of the files function's code, and most requests never need it.
 const loadExcel = async () => (await import('exceljs')).default;
@@ -29,8 +33,71 @@ export class ImportFileError extends AppError {
   }
 }
 
+/** The file is bigger than an upload may be once read (rows, cells, text, or unpacked bytes). Maps to HTTP 413. */
+export class ImportTooLargeError extends AppError {
+  constructor(message: string, file?: string) {
+    super(413, 'file_too_large', file ? `${file}: ${message}` : message, {
+      errors: [{ field: file ?? '(file)', message }],
+    });
+  }
+}
+
 /** Spreadsheets cap a cell at 32,767 characters; a longer one means a broken quote or the wrong file. */
 export const MAX_CELL_CHARS = 32 * 1024;
+
+export interface ReadLimits extends UnpackLimits {
+  /** Characters in all cells together (a workbook can repeat one long shared string in every cell). */
+  textChars: number;
+}
+
+/**
+ * An upload to the API: its body is at most 256 KB, about 1,500 CSV rows, so anything far beyond these is a file
+ * amplifying itself (a zip bomb, one shared string in 8,000 cells), not a placements file.
+ */
+export const UPLOAD_LIMITS: ReadLimits = {
+  unpackedBytes: 16 * 1024 * 1024,
+  rows: 20_000,
+  cells: 500_000,
+  textChars: 8 * 1024 * 1024,
+};
+/** A file the CLI reads on the user's own machine before sending its rows in batches. */
+export const LOCAL_FILE_LIMITS: ReadLimits = {
+  unpackedBytes: 1024 * 1024 * 1024,
+  rows: 1_000_000,
+  cells: 50_000_000,
+  textChars: 512 * 1024 * 1024,
+};
+
+/** What one upload (one or more files) has used of its limits; a file past them is an ImportTooLargeError. */
+export class ReadBudget {
+  private readonly used = { unpackedBytes: 0, rows: 0, cells: 0, textChars: 0 };
+  constructor(readonly limits: ReadLimits = UPLOAD_LIMITS) {}
+
+  remaining(): ReadLimits {
+    const left = (key: keyof ReadLimits) => this.limits[key] - this.used[key];
+    return {
+      unpackedBytes: left('unpackedBytes'),
+      rows: left('rows'),
+      cells: left('cells'),
+      textChars: left('textChars'),
+    };
+  }
+
+  spend(amounts: Partial<Record<keyof ReadLimits, number>>, file?: string): void {
+    for (const [key, amount] of Object.entries(amounts) as [keyof ReadLimits, number][]) {
+      this.used[key] += amount;
+      if (this.used[key] > this.limits[key])
+        throw new ImportTooLargeError(`${LIMIT_NAMES[key](this.limits[key])}`, file);
+    }
+  }
+}
+
+const LIMIT_NAMES: Record<keyof ReadLimits, (limit: number) => string> = {
+  unpackedBytes: (limit) => `the upload unpacks to over ${Math.round(limit / 1024 / 1024)} MB`,
+  rows: (limit) => `over ${limit.toLocaleString('en-GB')} rows in one upload: import it with the CLI`,
+  cells: (limit) => `over ${limit.toLocaleString('en-GB')} cells in one upload: import it with the CLI`,
+  textChars: (limit) => `over ${Math.round(limit / 1024 / 1024)} MB of text in its cells`,
+};
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 export const isZip = (bytes: Uint8Array): boolean => ZIP_MAGIC.every((byte, i) => bytes[i] === byte);
@@ -64,7 +131,7 @@ function detectDelimiter(text: string): string {
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
-function checkTable(headers: string[], rows: TableRow[], file?: string): Table {
+function checkTable(headers: string[], rows: TableRow[], budget: ReadBudget, file?: string): Table {
   const names = headers.map((header) => header.trim());
   if (names.every((name) => name === ''))
     throw new ImportFileError('the first line has no column headers', file);
@@ -72,18 +139,33 @@ function checkTable(headers: string[], rows: TableRow[], file?: string): Table {
   for (const [index, name] of names.entries())
     if (name.length > 200)
       throw new ImportFileError(`column ${index + 1} header is over 200 characters`, file);
-  for (const row of rows)
-    for (const [index, cell] of row.cells.entries())
+  budget.spend({ rows: rows.length + 1 }, file);
+  for (const row of rows) {
+    let chars = 0;
+    for (const [index, cell] of row.cells.entries()) {
+      chars += cell.length;
       if (cell.length > MAX_CELL_CHARS)
         throw new ImportFileError(
           `line ${row.line}, column ${index + 1}: a cell of ${cell.length.toLocaleString('en-GB')} characters ` +
             `(over ${MAX_CELL_CHARS / 1024} KB) — a broken quote or the wrong file?`,
           file,
         );
+    }
+    budget.spend({ cells: row.cells.length, textChars: chars }, file);
+  }
   return { headers: names, rows };
 }
 
-export function readCsv(text: string, file?: string): Table {
+/** csv-parse's own messages quote the file's content; these say what is wrong in the user's words. */
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quote is opened and never closed',
+  INVALID_OPENING_QUOTE: 'a quote opens in the middle of a cell (quote the whole cell, or none of it)',
+  CSV_INVALID_CLOSING_QUOTE:
+    'a quote closes in the middle of a cell (write a quote inside a quoted cell as "")',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text after the closing quote of a cell',
+};
+
+export function readCsv(text: string, file?: string, budget = new ReadBudget()): Table {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') throw new ImportFileError('the file is empty', file);
   let records: { record: string[]; info: { lines: number } }[];
@@ -97,20 +179,21 @@ export function readCsv(text: string, file?: string): Table {
       info: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    const { code, lines, message } = error as { code?: string; lines?: number; message: string };
+    const { code, lines } = error as { code?: string; lines?: number };
     if (code === 'CSV_MAX_RECORD_SIZE')
       throw new ImportFileError(
         `line ${lines ?? '?'}: a cell over ${MAX_CELL_CHARS / 1024} KB — a broken quote or the wrong file?`,
         file,
       );
-    throw new ImportFileError(`not readable as CSV: ${message}`, file);
+    const problem = (code && ownEntry(CSV_PROBLEMS, code)) ?? 'not readable as CSV';
+    throw new ImportFileError(`${lines === undefined ? '' : `line ${lines}: `}${problem}`, file);
   }
   const [header, ...data] = records;
   if (!header) throw new ImportFileError('the file is empty', file);
   const rows = data
     .filter(({ record }) => record.some((cell) => cell.trim() !== ''))
     .map(({ record, info }) => ({ line: info.lines, cells: record }));
-  return checkTable(header.record, rows, file);
+  return checkTable(header.record, rows, budget, file);
 }
 
 /** A cell as text: dates as ISO days, formulas as their results, rich text flattened. */
@@ -126,29 +209,41 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** The first worksheet of an XLSX workbook; its first non-empty row is the header. */
-export async function readXlsx(bytes: Uint8Array, file?: string): Promise<Table> {
+/** exceljs's own messages are its internals ("Cannot read properties of undefined (reading 'col')"). */
+const UNREADABLE_WORKBOOK = 'not readable as an Excel workbook: save it again from Excel as .xlsx and retry';
+
+/**
+ * The first worksheet of an XLSX workbook; its first non-empty row is the header. The zip is checked against the
+ * upload's budget (unpacked bytes, rows, cells) before exceljs loads it.
+ */
+export async function readXlsx(bytes: Uint8Array, file?: string, budget = new ReadBudget()): Promise<Table> {
   if (bytes.length === 0) throw new ImportFileError('the file is empty', file);
   if (!isZip(bytes)) throw new ImportFileError('not an Excel .xlsx workbook (for CSV, send text/csv)', file);
-  const workbook = new (await loadExcel()).Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    budget.spend({ unpackedBytes: checkUnpackedSize(bytes, budget.remaining()).bytes }, file);
   } catch (error) {
-    throw new ImportFileError(`not readable as an Excel workbook: ${(error as Error).message}`, file);
+    if (!(error instanceof UnpackError)) throw error;
+    if (error.kind === 'too_large') throw new ImportTooLargeError(error.message, file);
+    throw new ImportFileError(`${UNREADABLE_WORKBOOK} (${error.message})`, file);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) throw new ImportFileError('the workbook has no data', file);
   let headers: string[] | undefined;
   const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    // row.values is 1-based: index 0 is always empty.
-    const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => cellText(values[i + 1]));
-    if (!headers) headers = cells;
-    else if (cells.some((cell) => cell.trim() !== '')) rows.push({ line: rowNumber, cells });
-  });
+  try {
+    const workbook = new (await loadExcel()).Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values = row.values as ExcelJS.CellValue[];
+      // row.values is 1-based: index 0 is always empty.
+      const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => cellText(values[i + 1]));
+      if (!headers) headers = cells;
+      else if (cells.some((cell) => cell.trim() !== '')) rows.push({ line: rowNumber, cells });
+    });
+  } catch {
+    throw new ImportFileError(UNREADABLE_WORKBOOK, file);
+  }
   if (!headers) throw new ImportFileError('the workbook has no data', file);
-  return checkTable(headers, rows, file);
+  return checkTable(headers, rows, budget, file);
 }
 
 /** Reads bytes as CSV or XLSX (XLSX when `kind` says so or the bytes are a zip). */
@@ -156,7 +251,8 @@ export async function readTable(
   bytes: Uint8Array,
   kind: FileKind | undefined,
   file?: string,
+  budget = new ReadBudget(),
 ): Promise<Table> {
-  if (kind === 'xlsx' || (kind === undefined && isZip(bytes))) return readXlsx(bytes, file);
-  return readCsv(decodeUtf8(bytes, file), file);
+  if (kind === 'xlsx' || (kind === undefined && isZip(bytes))) return readXlsx(bytes, file, budget);
+  return readCsv(decodeUtf8(bytes, file), file, budget);
 }

@@ -1,12 +1,14 @@
 // SEN2 person-level return (2023 onwards) module CSVs → placements. The DfE modules link by table ids:
 // person ← requests ← active plans ← placement detail / SEN need, and requests ← assessment ← named plan.
 // Each rank-1 placement detail row becomes one placement; setting, in/out of borough and primary need are
-// derived as the README's "SEN2 derivation" section documents. Names and UPNs are read only to be dropped.
+// derived as docs/import-export.md's "SEN2 derivation" section documents. Names, UPNs and full birth dates are
+// never kept: every person ID becomes a keyed hash (HMAC-SHA256 with the importer's salt) before it is stored.
 import { createHmac } from 'node:crypto';
 import type { Setting } from '../../domain/codes';
-import { ChildRef, PlacementInput } from '../../domain/placement';
+import { PlacementInput } from '../../domain/placement';
 import {
   type Normalised,
+  ownEntry,
   simplify,
   toBirthMonth,
   toBoolean,
@@ -40,9 +42,12 @@ export function sen2ModuleOf(fileName: string): Sen2Module | undefined {
 export interface Sen2Options {
   /** The returning LA's 3-digit code; defaults to the `lea` of the sen2 module. */
   laCode?: string;
-  /** Secret for pseudonymising person IDs that look like UPNs (HMAC-SHA256). */
+  /** Secret key for pseudonymising every person ID (HMAC-SHA256): required, at least MIN_SALT_CHARS. */
   salt?: string;
 }
+
+/** A salt shorter than this could be guessed, and with it every child's ID recovered from the UPNs of a school. */
+export const MIN_SALT_CHARS = 16;
 
 /** A module's rows with cells looked up by simplified column name (`PlacementRank` → `placementrank`). */
 class ModuleRows {
@@ -113,26 +118,15 @@ export function settingOfLaEstab(laestab: string): Setting | undefined {
   return undefined;
 }
 
-const UPN_SHAPE = /^[A-Za-z][A-Za-z0-9]{12}$/;
-
-/** Pseudonymous childRef of a person: their ID as is, unless it could identify them (UPN-shaped, the UPN/ULN). */
-export function sen2ChildRef(
-  personId: string,
-  identifiers: string[],
-  salt: string | undefined,
-): Normalised<string> {
-  const identifying = UPN_SHAPE.test(personId) || identifiers.some((id) => id !== '' && id === personId);
-  if (!identifying && ChildRef.safeParse(personId).success) return { ok: true, value: personId };
-  if (!salt)
-    return {
-      ok: false,
-      message:
-        'the person ID looks like a UPN or is not a plain reference; give a salt (--salt or IMPORT_SALT) to pseudonymise it',
-    };
-  return {
-    ok: true,
-    value: `sen2-${createHmac('sha256', salt).update(personId).digest('hex').slice(0, 24)}`,
-  };
+/**
+ * The pseudonymous childRef of a person: `sen2-` and 24 letters of HMAC-SHA256(salt, person ID). The same ID and
+ * salt always give the same reference, so re-importing a return matches its placements. The hex digest is written
+ * with the letters a–p instead of 0–9a–f, so a reference can never contain a run of digits that reads as a date,
+ * ULN or NHS number and be refused as one.
+ */
+export function sen2ChildRef(personId: string, salt: string): string {
+  const hex = createHmac('sha256', salt).update(personId).digest('hex').slice(0, 24);
+  return `sen2-${hex.replace(/[0-9a-f]/g, (digit) => String.fromCharCode(97 + Number.parseInt(digit, 16)))}`;
 }
 
 interface Establishment {
@@ -189,6 +183,13 @@ export function parseSen2Modules(
   person.require('person', 'persontableid');
   placementdetail.require('placementdetail', 'activeplanstableid', 'entrydate');
   senneed.require('senneed', 'activeplanstableid', 'sentype', 'sentyperank');
+  const { salt } = options;
+  if (!salt || salt.length < MIN_SALT_CHARS)
+    throw new ImportFileError(
+      `give a secret salt of at least ${MIN_SALT_CHARS} characters (--salt, IMPORT_SALT or a "salt" part), the same ` +
+        'for every import: every person ID is replaced by a keyed hash before it is stored',
+      'salt',
+    );
   if (!modules.activeplans && !placementdetail.has('persontableid'))
     throw new ImportFileError(
       'SEN2 import needs the activeplans module to link placements to people',
@@ -264,7 +265,7 @@ export function parseSen2Modules(
     if (!personRow) {
       rejects.push({
         line: row.line,
-        reason: `activeplanstableid: no person found for active plan "${planId}"`,
+        reason: 'activeplanstableid: no person in the person module has this active plan',
         row: rowRecord(placementdetail.table.headers, row.cells),
       });
       continue;
@@ -275,14 +276,9 @@ export function parseSen2Modules(
       return undefined;
     };
 
-    const childRef = field(
-      'childRef',
-      sen2ChildRef(
-        person.get(personRow, 'personid', 'nativeid', 'persontableid'),
-        [person.get(personRow, 'upn'), person.get(personRow, 'uniquelearnernumber', 'uln')],
-        options.salt,
-      ),
-    );
+    const personKey = person.get(personRow, 'personid', 'nativeid', 'persontableid');
+    const childRef = personKey ? sen2ChildRef(personKey, salt) : undefined;
+    if (!childRef) problems.push('childRef: the person has no ID (PersonId, NativeId or persontableid)');
     const birthDate = person.get(personRow, 'personbirthdate', 'birthdate', 'dob');
     const birthMonth = birthDate ? field('birthMonth', toBirthMonth(birthDate)) : undefined;
 
@@ -290,7 +286,7 @@ export function parseSen2Modules(
     const primary = ranks?.get(1);
     const secondary = ranks?.get(2);
     const primaryNeed = primary ? field('primaryNeed', toNeed(primary)) : undefined;
-    if (!primary) problems.push(`primaryNeed: no SEN need with rank 1 for active plan "${planId}"`);
+    if (!primary) problems.push('primaryNeed: no SEN need with rank 1 for the active plan');
     const secondaryNeed = secondary ? field('secondaryNeed', toNeed(secondary)) : undefined;
 
     // Setting and host LA, in order of authority (README "SEN2 derivation").
@@ -310,9 +306,11 @@ export function parseSen2Modules(
     let setting: Setting | undefined;
     let hostLaCode: string | undefined;
     if (!urn && !ukprn) {
-      setting = SEN_SETTING_CODES[senSetting];
+      setting = ownEntry(SEN_SETTING_CODES, senSetting);
       if (!setting)
-        problems.push(`setting: no URN or UKPRN, and SENsetting "${senSetting}" is not a known code`);
+        problems.push(
+          `setting: no URN or UKPRN, and SENsetting is not one of ${Object.keys(SEN_SETTING_CODES).join(', ')}`,
+        );
     } else if (urn) {
       setting = unit
         ? 'resourced-provision'
@@ -321,7 +319,7 @@ export function parseSen2Modules(
       if (laestab.length === 7) hostLaCode = laestab.slice(0, 3);
       if (!setting || !hostLaCode)
         problems.push(
-          `setting: URN ${urn} is not in the establishments module and the row has no LA establishment number (LAESTAB)`,
+          'setting: the URN is not in the establishments module and the row has no LA establishment number (LAESTAB)',
         );
     } else {
       // A UKPRN alone identifies a post-16 provider; taken as in borough unless its LA is known.

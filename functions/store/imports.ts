@@ -1,6 +1,8 @@
 // Import jobs in the single table: item pk `IMPORT#<id>`, sk `JOB` (entityType `import` on the byType index),
 // and a pointer pk `IMPORTFILE#<sha256>`, sk `JOB` naming the latest job of a file, so running the same file
 // again finds its unfinished job. Progress moves only by a write conditional on the progress it started from.
+// Both expire JOB_TTL_DAYS after the job last moved (`expiresAt`, the table's TTL attribute); DynamoDB deletes
+// expired items lazily, and DynamoDB Local never does, so reads treat an expired job as gone.
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -20,10 +22,21 @@ const fileKey = (fingerprint: string) => ({ pk: `IMPORTFILE#${fingerprint}`, sk:
 /** The placements store's record key (functions/store/placements.ts): read here only to find existing ids. */
 const placementKey = (id: string) => ({ pk: entityKey('placement', id), sk: 'PLACEMENT' });
 
-const toItem = (job: ImportJob) => ({ ...jobKey(job.id), entityType: ENTITY, ...job });
+/** How long a job (and its rejects) is kept after it last moved: long enough to resume, no longer. */
+export const JOB_TTL_DAYS = 30;
+const expiresAtOf = (at: string) => Math.floor(Date.parse(at) / 1000) + JOB_TTL_DAYS * 24 * 60 * 60;
+const isExpired = (item: Record<string, unknown>, now: Date) =>
+  typeof item.expiresAt === 'number' && item.expiresAt <= now.getTime() / 1000;
+
+const toItem = (job: ImportJob) => ({
+  ...jobKey(job.id),
+  entityType: ENTITY,
+  ...job,
+  expiresAt: expiresAtOf(job.updatedAt),
+});
 
 function fromItem(item: Record<string, unknown>): ImportJob {
-  const { pk: _pk, sk: _sk, entityType: _type, ...job } = item;
+  const { pk: _pk, sk: _sk, entityType: _type, expiresAt: _expiresAt, ...job } = item;
   return job as unknown as ImportJob;
 }
 
@@ -36,6 +49,7 @@ export class DynamoImportStore implements ImportStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async create(job: ImportJob): Promise<void> {
@@ -49,7 +63,12 @@ export class DynamoImportStore implements ImportStore {
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: this.tableName, Item: { ...fileKey(job.fingerprint), jobId: job.id } } },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...fileKey(job.fingerprint), jobId: job.id, expiresAt: expiresAtOf(job.updatedAt) },
+            },
+          },
         ],
       }),
     );
@@ -57,12 +76,12 @@ export class DynamoImportStore implements ImportStore {
 
   async get(id: string): Promise<ImportJob | undefined> {
     const Item = await getItem(this.db, this.tableName, jobKey(id));
-    return Item ? fromItem(Item) : undefined;
+    return Item && !isExpired(Item, this.now()) ? fromItem(Item) : undefined;
   }
 
   async findUnfinished(fingerprint: string): Promise<ImportJob | undefined> {
     const Item = await getItem(this.db, this.tableName, fileKey(fingerprint));
-    const job = Item ? await this.get(Item.jobId as string) : undefined;
+    const job = Item && !isExpired(Item, this.now()) ? await this.get(Item.jobId as string) : undefined;
     return job && job.status !== 'completed' ? job : undefined;
   }
 

@@ -4,6 +4,7 @@
 // Each row is two items (the placement and its 'create' audit entry), written by BatchWriteItem.
 import { requestBatches } from '../../functions/imports/job';
 import { importFingerprint, parseImport } from '../../functions/imports/parse';
+import { LOCAL_FILE_LIMITS } from '../../functions/imports/read';
 import type { ValidRow } from '../../functions/imports/rows';
 import type { DynamoPlacementStore } from '../../functions/store/placements';
 import { importCsv } from './dataset';
@@ -53,7 +54,7 @@ try {
   const bytes = importCsv(ROWS, 'B');
   const parseStarted = performance.now();
   const files = [{ name: 'bench.csv', bytes }];
-  const parsed = await parseImport('placements', files);
+  const parsed = await parseImport('placements', files, { limits: LOCAL_FILE_LIMITS });
   const parseSeconds = (performance.now() - parseStarted) / 1000;
   if (parsed.valid.length !== ROWS)
     throw new Error(`expected ${ROWS} valid rows, got ${parsed.valid.length}`);

@@ -7,6 +7,7 @@ import { createApp } from '../../functions/api/app';
 import type { AppDeps } from '../../functions/api/deps';
 import { type ImportDeps, type ImportJob, newJob, runImport } from '../../functions/imports/job';
 import { importFingerprint, parseImport } from '../../functions/imports/parse';
+import { LOCAL_FILE_LIMITS } from '../../functions/imports/read';
 import { createStores } from '../../functions/store';
 import type { DynamoPlacementStore } from '../../functions/store/placements';
 import type { WriteContext } from '../../functions/store/ports';
@@ -43,7 +44,7 @@ async function startJob(
   bytes: Uint8Array,
 ): Promise<{ job: ImportJob; rows: Awaited<ReturnType<typeof parseImport>> }> {
   const files = [{ name: 'generated.csv', bytes }];
-  const rows = await parseImport('placements', files);
+  const rows = await parseImport('placements', files, { limits: LOCAL_FILE_LIMITS });
   const fingerprint = importFingerprint('placements', files);
   const existing = await deps.imports.findUnfinished(fingerprint);
   if (existing) return { job: existing, rows };

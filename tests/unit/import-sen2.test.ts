@@ -13,14 +13,17 @@ import {
 const dir = new URL('../fixtures/imports/sen2/', import.meta.url);
 const files = (): UploadedFile[] =>
   readdirSync(dir).map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, dir))) }));
+const SALT = 'sen2-unit-test-salt';
+/** The childRef a person ID of the sample return becomes. */
+const ref = (personId: string) => sen2ChildRef(personId, SALT);
 
 describe('SEN2 person-level modules → placements', () => {
   it('derives setting, borough, needs, dates and residential from the sample return', async () => {
-    const parsed = await parseImport('sen2', files(), { salt: 'test-salt' });
+    const parsed = await parseImport('sen2', files(), { salt: SALT });
     const byRef = Object.fromEntries(parsed.valid.map((row) => [row.input.childRef, row.input]));
     expect(Object.keys(byRef)).toHaveLength(7);
     // URN → establishments module: an academy converter in the LA (393) is in-borough mainstream.
-    expect(byRef['ST-0001']).toMatchObject({
+    expect(byRef[ref('ST-0001')]).toMatchObject({
       primaryNeed: 'ASD',
       secondaryNeed: 'SLCN',
       setting: 'mainstream',
@@ -30,21 +33,21 @@ describe('SEN2 person-level modules → placements', () => {
       providerUrn: '108765',
     });
     // An independent special school in LA 840; residential from the active plan's res code.
-    expect(byRef['ST-0002']).toMatchObject({
+    expect(byRef[ref('ST-0002')]).toMatchObject({
       setting: 'independent-special',
       inBorough: false,
       hostLaCode: '840',
       residential: true,
     });
     // No URN: SENsetting EHE. A UKPRN alone: FE. The SEN unit indicator: resourced provision.
-    expect(byRef['ST-0004']).toMatchObject({
+    expect(byRef[ref('ST-0004')]).toMatchObject({
       setting: 'home-education',
       inBorough: true,
       primaryNeed: 'SPLD',
     });
-    expect(byRef['ST-0005']).toMatchObject({ setting: 'further-education', inBorough: true });
-    expect(byRef['ST-0007']).toMatchObject({ setting: 'resourced-provision', providerUrn: '108790' });
-    expect(byRef['ST-0008']).toMatchObject({
+    expect(byRef[ref('ST-0005')]).toMatchObject({ setting: 'further-education', inBorough: true });
+    expect(byRef[ref('ST-0007')]).toMatchObject({ setting: 'resourced-provision', providerUrn: '108790' });
+    expect(byRef[ref('ST-0008')]).toMatchObject({
       setting: 'special-academy',
       primaryNeed: 'PMLD',
       secondaryNeed: 'PD',
@@ -52,26 +55,36 @@ describe('SEN2 person-level modules → placements', () => {
     expect(parsed.notes).toEqual([expect.stringMatching(/^1 placement\(s\) with PlacementRank 2/)]);
   });
 
-  it('pseudonymises a UPN-shaped person ID with the salt, and never keeps names, UPNs or full birth dates', async () => {
-    const parsed = await parseImport('sen2', files(), { salt: 'test-salt' });
-    const hashed = parsed.valid.find((row) => row.input.childRef.startsWith('sen2-'));
-    expect(hashed?.input).toMatchObject({
+  it('hashes every person ID, and never keeps names, UPNs, ULNs, person IDs or full birth dates', async () => {
+    const parsed = await parseImport('sen2', files(), { salt: SALT });
+    expect(parsed.valid.map((row) => row.input.childRef)).toEqual(
+      parsed.valid.map(() => expect.stringMatching(/^sen2-[a-p]{24}$/)),
+    );
+    // The person whose NativeId is their UPN: hashed like every other.
+    expect(parsed.valid.find((row) => row.input.childRef === ref('Z39300000003X'))?.input).toMatchObject({
       setting: 'maintained-special',
       endDate: '2024-07-19',
       endReason: 'plan-ceased-other',
     });
-    const stored = JSON.stringify(parsed.valid);
-    for (const secret of ['Z393000000', 'Sample', 'Charlie', 'NE3', '2012-03-14'])
-      expect(stored).not.toContain(secret);
+    const kept = JSON.stringify([parsed.valid, parsed.rejects.map(({ line, reason }) => ({ line, reason }))]);
+    for (const secret of ['Z393000000', 'ST-000', 'Sample', 'Charlie', 'NE3', '2012-03-14', '1234567890'])
+      expect(kept).not.toContain(secret);
   });
 
-  it('rejects a UPN-shaped person ID when no salt is given, and a URN it cannot place', async () => {
-    const parsed = await parseImport('sen2', files());
+  it('refuses the whole return without a salt of at least 16 characters', async () => {
+    for (const salt of [undefined, 'short-salt'])
+      await expect(parseImport('sen2', files(), salt ? { salt } : {})).rejects.toMatchObject({
+        status: 400,
+        details: { errors: [{ field: 'salt', message: expect.stringMatching(/at least 16 characters/) }] },
+      });
+  });
+
+  it('names the line, the field and the problem of a row it cannot place, never the value', async () => {
+    const parsed = await parseImport('sen2', files(), { salt: SALT });
     expect(parsed.rejects.map((reject) => [reject.line, reject.reason])).toEqual([
-      [4, expect.stringMatching(/^childRef: the person ID looks like a UPN.*give a salt/)],
       [
         7,
-        'setting: URN 999999 is not in the establishments module and the row has no LA establishment number (LAESTAB)',
+        'setting: the URN is not in the establishments module and the row has no LA establishment number (LAESTAB)',
       ],
     ]);
   });
@@ -85,9 +98,9 @@ describe('SEN2 person-level modules → placements', () => {
       ),
       senneed: readCsv('activeplanstableid,sentyperank,sentype\nAP1,1,SEMH\n'),
     };
-    const parsed = parseSen2Modules(tables, { laCode: '393' });
+    const parsed = parseSen2Modules(tables, { laCode: '393', salt: SALT });
     expect(parsed.valid[0]?.input).toMatchObject({
-      childRef: 'K-1',
+      childRef: ref('K-1'),
       setting: 'independent-special',
       inBorough: false,
       hostLaCode: '840',
@@ -102,7 +115,7 @@ describe('SEN2 person-level modules → placements', () => {
       placementdetail: readCsv('activeplanstableid,entrydate\nAP1,2024-01-01\n'),
       senneed: readCsv('activeplanstableid,sentyperank,sentype\nAP1,1,SEMH\n'),
     };
-    expect(() => parseSen2Modules(tables)).toThrow(/which LA made this return/);
+    expect(() => parseSen2Modules(tables, { salt: SALT })).toThrow(/which LA made this return/);
   });
 });
 
@@ -139,13 +152,13 @@ describe('SEN2 derivation rules', () => {
     expect(settingOfLaEstab('3939001')).toBeUndefined();
   });
 
-  it('keeps a plain person ID and hashes identifying ones with HMAC-SHA256', () => {
-    expect(sen2ChildRef('ST-0001', ['Z39300000001X'], undefined)).toEqual({ ok: true, value: 'ST-0001' });
-    expect(sen2ChildRef('Z39300000001X', [], undefined).ok).toBe(false);
-    // The ID equal to the person's ULN is identifying even though it is not UPN-shaped.
-    expect(sen2ChildRef('1234567890', ['', '1234567890'], undefined).ok).toBe(false);
-    const hashed = sen2ChildRef('Z39300000001X', [], 'salt');
-    // HMAC-SHA256(key "salt", "Z39300000001X"), first 24 hex digits: `printf Z39300000001X | openssl dgst -sha256 -hmac salt`.
-    expect(hashed).toEqual({ ok: true, value: `sen2-8002457e23d56428bfa52358` });
+  it('hashes every person ID with HMAC-SHA256, written in letters only', () => {
+    // HMAC-SHA256(key "sixteen-char-salt", "Z39300000001X") = 6571159775741c40635bda8c… (first 24 hex digits:
+    // `printf Z39300000001X | openssl dgst -sha256 -hmac sixteen-char-salt`), each hex digit 0–f written a–p.
+    expect(sen2ChildRef('Z39300000001X', 'sixteen-char-salt')).toBe('sen2-gfhbbfjhhfhebmeagdflnkim');
+    expect(sen2ChildRef('ST-0001', 'sixteen-char-salt')).toMatch(/^sen2-[a-p]{24}$/);
+    expect(sen2ChildRef('ST-0001', 'another-salt-here')).not.toBe(
+      sen2ChildRef('ST-0001', 'sixteen-char-salt'),
+    );
   });
 });

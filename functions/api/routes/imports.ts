@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { FreeText, Name } from '../../../domain/text';
 import * as z from '../../../domain/zod';
 import {
   IMPORT_FORMATS,
@@ -30,7 +31,9 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const JobId = z.string().uuid('expected an import id');
 const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in hex');
 const Line = z.number().int().min(1);
-const StoredReject = z.strictObject({ line: Line, reason: z.string().max(2000) });
+const StoredReject = z.strictObject({ line: Line, reason: FreeText(2000) });
+/** A file's name as the user sees it in the job (from X-File-Name or a multipart part): one plain line. */
+const FileName = Name(300);
 
 const UploadQuery = z.strictObject({
   format: z.enum(IMPORT_FORMATS).default('placements'),
@@ -45,7 +48,7 @@ const UploadQuery = z.strictObject({
 
 /** Body of `POST /imports` as JSON: create a job for a file the client parsed, or resume its unfinished one. */
 const CreateJob = z.strictObject({
-  fileName: z.string().trim().min(1).max(300),
+  fileName: FileName,
   format: z.enum(IMPORT_FORMATS),
   fingerprint: Fingerprint,
   totalRows: z.number().int().min(0),
@@ -103,10 +106,17 @@ async function readUpload(c: Context<AppEnv>, mappingQuery: string | undefined) 
         if (name === 'mapping') mappingText = typeof part === 'string' ? part : await part.text();
         else if (name === 'salt') salt = typeof part === 'string' ? part : await part.text();
         else if (typeof part !== 'string')
-          files.push({ name: part.name || name, bytes: new Uint8Array(await part.arrayBuffer()) });
+          files.push({
+            name: parseWith(FileName, part.name || name, 'file name'),
+            bytes: new Uint8Array(await part.arrayBuffer()),
+          });
       }
   } else if (type.startsWith('text/csv') || type.startsWith(XLSX_TYPE)) {
-    const name = c.req.header('x-file-name') ?? (type.startsWith(XLSX_TYPE) ? 'upload.xlsx' : 'upload.csv');
+    const name = parseWith(
+      FileName,
+      c.req.header('x-file-name') ?? (type.startsWith(XLSX_TYPE) ? 'upload.xlsx' : 'upload.csv'),
+      'X-File-Name',
+    );
     files.push({
       name,
       bytes: new Uint8Array(await c.req.arrayBuffer()),
@@ -184,8 +194,8 @@ export function importRoutes() {
         rejected: done.rejected,
         duplicates: done.duplicates,
         editedSince: done.editedSince,
-        // The full list with each row as sent: returned to the caller, never stored.
-        rejects: parsed.rejects,
+        // Line and reason (field and problem) only, as stored: an answer never echoes a row or a cell.
+        rejects: storedRejects(parsed.rejects),
         ...(parsed.notes?.length ? { notes: parsed.notes } : {}),
         ...(parsed.ignored.length ? { ignoredColumns: parsed.ignored } : {}),
       },
