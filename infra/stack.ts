@@ -48,6 +48,7 @@ import {
   ScheduleTargetInput,
 } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -187,6 +188,7 @@ export class SendStack extends Stack {
     const deadLetters = this.deadLetterQueue();
 
     const environment = functionEnvironment(config, table.tableName);
+    const cursorKey = this.cursorKey();
     const { userPool, authorizer, signInDomain, client, groupScopes } = this.users(config);
     // The dashboard page signs in through Cognito's hosted UI with the user pool's public client.
     const dashboardSignIn = { AUTH_DOMAIN: signInDomain.baseUrl(), AUTH_CLIENT_ID: client.userPoolClientId };
@@ -200,11 +202,13 @@ export class SendStack extends Stack {
             ...environment,
             POWERTOOLS_SERVICE_NAME: `send-api-${name}`,
             ...(name === 'read' ? dashboardSignIn : {}),
+            ...(servesPaginatedList(name) ? { CURSOR_KEY_SECRET_ARN: cursorKey.secretArn } : {}),
           },
           // The dashboard's static files ship inside the read function only.
           ...(name === 'read' ? { withDashboard: true } : {}),
         });
         grantTable(fn, table, spec.writes);
+        if (servesPaginatedList(name)) cursorKey.grantRead(fn);
         return [name, fn];
       }),
     ) as Record<ApiFunction, NodejsFunction>;
@@ -298,6 +302,23 @@ export class SendStack extends Stack {
     });
     for (const recipient of config.alerts.recipients) topic.addSubscription(new EmailSubscription(recipient));
     return { key, topic };
+  }
+
+  /**
+   * The key pagination cursors are signed with (functions/store/cursor.ts): one per stack, so every instance of
+   * a function checks the cursors any other handed out; read once per instance, on first use.
+   */
+  private cursorKey(): Secret {
+    const secret = new Secret(this, 'CursorKey', {
+      description: 'HMAC key signing the pagination cursors of the API',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SMG4',
+      reason:
+        'Signs pagination cursors only: a new value just makes open cursors stale (a 400, and the client lists again). Rotate by replacing the secret value.',
+    });
+    return secret;
   }
 
   private deadLetterQueue(): Queue {
@@ -528,6 +549,12 @@ export class SendStack extends Stack {
  * Read access, plus the given write actions, on the table and each of its indexes named one by one
  * (no `index/*` wildcard: a function can reach exactly the indexes the table definition lists).
  */
+/** A function that serves `GET /placements`, the one list that pages with cursors. */
+const servesPaginatedList = (name: ApiFunction) =>
+  DEPLOYED_ROUTES.some(
+    (route) => route.fn === name && route.method === 'GET' && route.path === '/placements',
+  );
+
 function grantTable(fn: NodejsFunction, table: Table, writes: string[]) {
   fn.addToRolePolicy(
     new PolicyStatement({

@@ -3,19 +3,43 @@
 // DynamoDB client lives at module scope so warm invocations reuse its connections.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'aws-lambda';
 import type { Hono } from 'hono';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import * as z from '../../domain/zod';
 import { alertConfigFromEnv } from '../alerts/config';
 import { createStores } from '../store';
+import type { CursorKeySource } from '../store/cursor';
 import { type App, createApp, type RouteModule } from './app';
 import { jwtIdentity } from './identity';
 
 const Config = z.object({
   TABLE_NAME: z.string().min(1, 'TABLE_NAME must name the application table'),
   ALERT_CONFIG: z.string().min(1, 'ALERT_CONFIG must hold the authority alert settings (JSON)'),
+  /**
+   * The secret pagination cursors are signed with, on the functions that serve a paginated list: every instance
+   * must sign and check with the same key, so it is the stack's, not the instance's.
+   */
+  CURSOR_KEY_SECRET_ARN: z
+    .string()
+    .startsWith('arn:', 'CURSOR_KEY_SECRET_ARN must be a secret ARN')
+    .optional(),
 });
+
+/** The cursor key from Secrets Manager, read on first use and kept for the life of the instance. */
+function secretCursorKey(secretArn: string | undefined): CursorKeySource {
+  return async () => {
+    if (!secretArn)
+      throw new Error('CURSOR_KEY_SECRET_ARN is not set on a function that serves a paginated list');
+    const { SecretString } = await new SecretsManagerClient({}).send(
+      new GetSecretValueCommand({ SecretId: secretArn }),
+    );
+    if (!SecretString || SecretString.length < 32)
+      throw new Error('the cursor key secret is empty or too short');
+    return new TextEncoder().encode(SecretString);
+  };
+}
 
 export interface ApiHandlerOptions {
   /** Puts something in front of the app (the dashboard's static files); by default API Gateway reaches the app. */
@@ -41,6 +65,7 @@ export function apiHandler(routes: readonly RouteModule[], { serve }: ApiHandler
       client: new DynamoDBClient({}),
       tableName: config.TABLE_NAME,
       alerting: { settings: alertSettings },
+      cursorKey: secretCursorKey(config.CURSOR_KEY_SECRET_ARN),
     }),
     // Only the API Gateway JWT authorizer's claims: there is no developer identity in a deployed stack.
     identity: jwtIdentity,

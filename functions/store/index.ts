@@ -5,6 +5,7 @@ import type { AppDeps } from '../api/deps';
 import { DynamoAlertRunStore } from './alert-runs';
 import { DynamoBudgetStore } from './budgets';
 import { DynamoFinanceSettingsStore } from './finance-settings';
+import { type CursorKeySource, processCursorKey, rememberedKey } from './cursor';
 import { DynamoImportStore } from './imports';
 import { DynamoPlacementStore } from './placements';
 import { DynamoPopulationStore } from './population';
@@ -19,6 +20,11 @@ export interface StoreOptions {
   now?: () => Date;
   /** Alert settings and publisher; by default a local authority with the default thresholds and no publisher. */
   alerting?: AppDeps['alerting'];
+  /**
+   * The key pagination cursors are signed with, the same for every instance that may get a cursor back; by
+   * default random bytes of this process (tests, benchmarks).
+   */
+  cursorKey?: CursorKeySource;
 }
 
 const LOCAL_ALERTING: AppDeps['alerting'] = {
@@ -36,6 +42,7 @@ export function createStores({
   tableName,
   now = () => new Date(),
   alerting = LOCAL_ALERTING,
+  cursorKey = processCursorKey(),
 }: StoreOptions): AppDeps {
   const db = createDocumentClient(client);
   return {
@@ -47,6 +54,11 @@ export function createStores({
     budgets: new DynamoBudgetStore(db, tableName),
     financeSettings: new DynamoFinanceSettingsStore(db, tableName),
     imports: new DynamoImportStore(db, tableName),
+    placements: new DynamoPlacementStore(db, tableName, now, { cursorKey: rememberedKey(cursorKey) }),
+    provisions: new DynamoProvisionStore(db, tableName),
+    alertRuns: new DynamoAlertRunStore(db, tableName),
+    budgets: new DynamoBudgetStore(db, tableName),
+    imports: new DynamoImportStore(db, tableName, now),
     projections: new DynamoProjectionStore(db, tableName),
     population: new DynamoPopulationStore(db, tableName),
     alerting,

@@ -24,7 +24,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import { checkEach } from '../api/http';
 import { auditPut, canonicalJson, diff, entityKey, fromAuditItem, isAuditItem } from './audit';
 import { createWithAudit } from './bulk-create';
-import { type CursorState, decodeCursor, encodeCursor } from './cursor';
+import {
+  type CursorKeySource,
+  type CursorState,
+  decodeCursor,
+  encodeCursor,
+  processCursorKey,
+} from './cursor';
 import { PlacementProjection } from './placement-projection';
 import type {
   AuditEntry,
@@ -264,15 +270,22 @@ const PROJECTION_INDEX = 'projection';
 export class DynamoPlacementStore implements PlacementStore {
   /** Every placement in a few items: what summaries, spend, snapshots and exports read (placement-projection.ts). */
   readonly projection: PlacementProjection;
+  private readonly cursorKey: CursorKeySource;
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly now: () => Date = () => new Date(),
-    options: { compactAfter?: number } = {},
+    options: {
+      compactAfter?: number;
+      /** The key list cursors are signed with (functions/store/cursor.ts); default random bytes of this process. */
+      cursorKey?: CursorKeySource;
+    } = {},
   ) {
+    const { cursorKey = processCursorKey(), ...projectionOptions } = options;
+    this.cursorKey = cursorKey;
     this.projection = new PlacementProjection(db, tableName, {
-      ...options,
+      ...projectionOptions,
       readRecords: () => this.records(),
     });
   }
@@ -448,9 +461,12 @@ export class DynamoPlacementStore implements PlacementStore {
   async list(filter: PlacementFilter, page: { limit: number; cursor?: string }): Promise<Page<Placement>> {
     const plan = planQuery(filter);
     const filters = fingerprintOf(filter).slice(0, 16);
-    if (readsProjection(filter, plan)) return this.listFromProjection(filter, plan, filters, page);
+    const key = await this.cursorKey();
+    if (readsProjection(filter, plan)) return this.listFromProjection(filter, plan, filters, page, key);
     const start: Partial<CursorState> =
-      page.cursor !== undefined ? decodeCursor(page.cursor, { index: plan.index, filters }) : { part: 0 };
+      page.cursor !== undefined
+        ? decodeCursor(page.cursor, { index: plan.index, filters }, key)
+        : { part: 0 };
     const { conditions, names, values } = filterExpression(plan.rest, this.now().toISOString().slice(0, 10));
     const items: Placement[] = [];
     let part = start.part ?? 0;
@@ -458,7 +474,7 @@ export class DynamoPlacementStore implements PlacementStore {
     let scanned = 0;
     let matched = 0;
     const cursorAt = (state: Omit<CursorState, 'index' | 'filters'>) =>
-      encodeCursor({ index: plan.index, filters, ...state });
+      encodeCursor({ index: plan.index, filters, ...state }, key);
 
     while (part < plan.parts.length) {
       const queryPart = plan.parts[part] as QueryPart;
@@ -512,6 +528,7 @@ export class DynamoPlacementStore implements PlacementStore {
     plan: QueryPlan,
     filters: string,
     page: { limit: number; cursor?: string },
+    key: Uint8Array,
   ): Promise<Page<Placement>> {
     const sortKey = plan.sortKey as 'updatedAt' | 'startDate';
     const direction = plan.newestFirst ? -1 : 1;
@@ -523,7 +540,7 @@ export class DynamoPlacementStore implements PlacementStore {
       .sort((a, b) => order(position(a), position(b)));
     let first = 0;
     if (page.cursor !== undefined) {
-      const { lastKey } = decodeCursor(page.cursor, { index: PROJECTION_INDEX, filters });
+      const { lastKey } = decodeCursor(page.cursor, { index: PROJECTION_INDEX, filters }, key);
       const last = { sort: lastKey?.sort ?? '', id: lastKey?.id ?? '' };
       first = matches.findIndex((p) => order(position(p), last) > 0);
       if (first < 0) first = matches.length;
@@ -533,7 +550,7 @@ export class DynamoPlacementStore implements PlacementStore {
     if (last === undefined || first + items.length >= matches.length) return { items };
     return {
       items,
-      cursor: encodeCursor({ index: PROJECTION_INDEX, filters, part: 0, lastKey: position(last) }),
+      cursor: encodeCursor({ index: PROJECTION_INDEX, filters, part: 0, lastKey: position(last) }, key),
     };
   }
 

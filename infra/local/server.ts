@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
@@ -20,6 +20,7 @@ import { buildDashboard } from '../../web/build';
 import { alertConfigOf, DEMO_SLUG, loadAuthorityConfig } from '../config';
 import { actAsIdentity, mountActAsSwitch } from './act-as';
 import { DataDirInUseError, lockDataDir } from './data-lock';
+import { localCursorKey } from './cursor-key';
 import { type DemoAuthority, generateDemoAuthority } from './demo/generate';
 import { seedDemo } from './demo/seed';
 import { type DynamoDbLocal, localClientConfig, startDynamoDbLocal } from './dynamodb-local';
@@ -114,6 +115,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       client,
       tableName,
       alerting: { settings: alertSettings, publisher: new OutboxPublisher(outbox, log) },
+      ...(dbPath ? { cursorKey: localCursorKey(dirname(dbPath)) } : {}),
     });
 
     const seed = options.seedDemo ?? process.env.SEED_DEMO !== '0';

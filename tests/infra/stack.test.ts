@@ -211,6 +211,21 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
     }
   });
 
+  it('signs pagination cursors with one secret per stack, readable only by the function that lists placements', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const secretId = Object.keys(template.findResources('AWS::SecretsManager::Secret'))[0] as string;
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+    });
+    for (const name of API_FUNCTIONS) {
+      const env = resources[logicalId(stack.functions[name])]?.Properties.Environment.Variables;
+      const lists = name === 'read';
+      expect(env.CURSOR_KEY_SECRET_ARN, name).toEqual(lists ? { Ref: secretId } : undefined);
+      expect(actionsOf(name).includes('secretsmanager:GetSecretValue'), name).toBe(lists);
+    }
+    expect(actionsOf('alerts')).not.toContain('secretsmanager:GetSecretValue');
+  });
+
   it('grants each function only what its routes need: readers never write a record', () => {
     for (const reader of ['read', 'exports'] as const) {
       const actions = actionsOf(reader);
