@@ -37,6 +37,21 @@ export function placementBody(overrides: Record<string, unknown> = {}): Record<s
   };
 }
 
+/** A provision body: an ASD resourced provision in a primary school, 12 then 16 places. */
+export const provisionBody = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Hilltop Primary ASD resourced provision',
+  type: 'resourced-provision',
+  providerUrn: '108765',
+  needs: ['ASD'],
+  phases: ['primary'],
+  commissionedPlaces: [
+    { academicYear: 2025, places: 12 },
+    { academicYear: 2026, places: 16 },
+  ],
+  plannedChanges: [{ kind: 'expansion', date: '2027-09-01', places: 4, note: 'second classroom' }],
+  ...overrides,
+});
+
 export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Placement } from '../../domain/placement';
 import type { AuditEntry } from '../../functions/store/ports';
-import { ISSUE_BODY, placementBody, placementsApp } from '../helpers/placements-app';
+import { ISSUE_BODY, placementBody, placementsApp, provisionBody } from '../helpers/placements-app';
 
 type Api = Awaited<ReturnType<typeof placementsApp>>;
 
@@ -413,6 +413,7 @@ describe('GET /placements: filters and cursor pagination', () => {
 
   beforeAll(async () => {
     api = await placementsApp(today);
+    await api.call('POST', '/provisions', { body: provisionBody({ id: 'rp-north' }), as: 'planner' });
     const needs = ['ASD', 'SEMH', 'MLD'] as const;
     const specs = Array.from({ length: 45 }, (_, i) => ({
       primaryNeed: needs[i % 3],

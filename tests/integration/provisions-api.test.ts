@@ -1,26 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Provision } from '../../domain/provision';
-import { placementsApp } from '../helpers/placements-app';
+import { placementsApp, provisionBody } from '../helpers/placements-app';
 
 type Api = Awaited<ReturnType<typeof placementsApp>>;
 
 const json = async <T = Record<string, unknown>>(response: Response) => (await response.json()) as T;
 const fieldsOf = async (response: Response) =>
   (await json<{ errors?: { field: string }[] }>(response)).errors?.map((error) => error.field) ?? [];
-
-const provisionBody = (overrides: Record<string, unknown> = {}) => ({
-  name: 'Hilltop Primary ASD resourced provision',
-  type: 'resourced-provision',
-  providerUrn: '108765',
-  needs: ['ASD'],
-  phases: ['primary'],
-  commissionedPlaces: [
-    { academicYear: 2025, places: 12 },
-    { academicYear: 2026, places: 16 },
-  ],
-  plannedChanges: [{ kind: 'expansion', date: '2027-09-01', places: 4, note: 'second classroom' }],
-  ...overrides,
-});
 
 describe('/provisions', () => {
   let api: Api;

@@ -66,7 +66,8 @@ export function exportRoutes() {
 
   routes.get('/exports/witan/:file', async (c) => {
     const file = c.req.param('file');
-    if (!(file in WITAN_FILES))
+    // Own keys only: `constructor` and `__proto__` are in every object, and are not witan.send files.
+    if (!Object.hasOwn(WITAN_FILES, file))
       throw new NotFoundError(
         'witan.send file',
         `${file} (there are ${Object.keys(WITAN_FILES).join(', ')})`,

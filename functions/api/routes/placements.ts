@@ -1,4 +1,5 @@
 // /placements: thin handlers; validation is the domain's zod schemas, rules and storage are in the store.
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { Id, PlacementEnd, PlacementInput, PlacementPatch } from '../../../domain/placement';
 import { PlacementFilterQuery } from '../../../domain/placement-filter';
@@ -26,6 +27,14 @@ function idempotencyKey(header: string | undefined): string | undefined {
 
 const placementId = (raw: string) => parseWith(Id, raw, 'id');
 
+/** A placement may only fill a provision that exists (provisions are never deleted, so this cannot go stale). */
+async function checkProvisionExists(c: Context<AppEnv>, provisionId: string | undefined): Promise<void> {
+  if (provisionId !== undefined && !(await c.get('deps').provisions.get(provisionId)))
+    throw new ValidationError([
+      { field: 'provisionId', message: 'no provision has this id: a planner creates the provision first' },
+    ]);
+}
+
 export function placementRoutes() {
   const routes = new Hono<AppEnv>();
 
@@ -33,6 +42,7 @@ export function placementRoutes() {
     const identity = requireIdentity(c);
     const key = idempotencyKey(c.req.header('idempotency-key'));
     const input = await readJson(c, PlacementInput);
+    await checkProvisionExists(c, input.provisionId);
     const deps = c.get('deps');
     const { placement, created } = await deps.placements.create(input, {
       actor: actorOf(identity),
@@ -64,6 +74,7 @@ export function placementRoutes() {
     const identity = requireIdentity(c);
     const id = placementId(c.req.param('id'));
     const patch = await readJson(c, PlacementPatch);
+    await checkProvisionExists(c, patch.provisionId);
     const deps = c.get('deps');
     const placement = await deps.placements.update(id, patch, {
       actor: actorOf(identity),
