@@ -1,0 +1,179 @@
+// What the fuzz property and the chaos run share besides the requests: the records the requests aim at, the
+// caller's groups from a header (so one app serves every caller), sending a request with a deadline, a fingerprint
+// of the whole table ("unchanged" means equal), and the tally of what came back.
+import { createHash } from 'node:crypto';
+import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'hono';
+import type { Placement } from '../../domain/placement';
+import type { AppDeps } from '../../functions/api/deps';
+import { GROUPS, type Group, type Identity } from '../../functions/api/identity';
+import { canonicalJson } from '../../functions/store/audit';
+import type { BadRequest, FuzzTargets } from './bad-requests';
+
+export const GROUPS_HEADER = 'x-fuzz-groups';
+
+/** The caller named by the fuzz header: its groups, or nobody when there are none. */
+export const fuzzIdentity = (c: Context): Identity | undefined => {
+  const groups = (c.req.header(GROUPS_HEADER) ?? '')
+    .split(',')
+    .filter((group): group is Group => (GROUPS as readonly string[]).includes(group));
+  return groups.length > 0 ? { userId: 'u-fuzz', name: 'fuzz@example.gov.uk', groups } : undefined;
+};
+
+const costs = (education: number) => ({ education, socialCare: 0, health: 0, transport: 1_000 });
+
+/**
+ * A small authority for the requests to work on: 48 placements over 2019–2025 (enough January censuses for the
+ * model and the outturn), a provision some of them fill, and a budget.
+ */
+export async function seedFuzzTargets(deps: AppDeps): Promise<FuzzTargets> {
+  const context = { actor: { userId: 'u-seed', name: 'seed' }, now: new Date('2025-10-01T09:00:00Z') };
+  const needs = ['ASD', 'SEMH', 'SLCN', 'MLD'] as const;
+  const { provision } = await deps.provisions.create(
+    {
+      id: 'fuzz-provision',
+      name: 'Fuzz ASD base',
+      type: 'resourced-provision',
+      needs: ['ASD'],
+      phases: ['primary'],
+      commissionedPlaces: [{ academicYear: 2025, places: 12 }],
+      plannedChanges: [],
+    },
+    context,
+  );
+  const placements: Placement[] = Array.from({ length: 48 }, (_, i) => {
+    const year = 2019 + (i % 7);
+    const startDate = `${year}-09-0${1 + (i % 5)}`;
+    const cost = costs(10_000 + i * 500);
+    return {
+      id: `fuzz-${i}`,
+      childRef: `C-FZ-${i}`,
+      primaryNeed: needs[i % needs.length] as Placement['primaryNeed'],
+      setting: i % 3 === 0 ? 'independent-special' : 'resourced-provision',
+      residential: false,
+      inBorough: i % 3 !== 0,
+      ...(i % 3 === 0 ? { hostLaCode: '840' } : { provisionId: provision.id }),
+      lookedAfter: i % 4 === 0,
+      ncy: i % 12,
+      startDate,
+      ...(i % 5 === 0 ? { endDate: `${year + 1}-07-20`, endReason: 'moved-setting' as const } : {}),
+      costs: cost,
+      costHistory: [{ effectiveFrom: startDate, costs: cost }],
+      version: 1,
+      createdAt: context.now.toISOString(),
+      updatedAt: context.now.toISOString(),
+      createdBy: 'seed',
+      updatedBy: 'seed',
+    };
+  });
+  await deps.placements.putMany(placements, context);
+  await deps.budgets.put(
+    '2025-26',
+    { lines: [{ dsgCategory: 'RPSEN', amount: 400_000 }], openingDsgBalance: -10_000 },
+    context,
+  );
+  return { placementId: 'fuzz-0', provisionId: provision.id, financialYear: '2025-26' };
+}
+
+/** sha256 of every item in the table, in key order: equal before and after means nothing was written. */
+export async function tableFingerprint(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<{ items: number; sha256: string }> {
+  const items: string[] = [];
+  let startKey: Record<string, never> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({ TableName: tableName, ExclusiveStartKey: startKey, ConsistentRead: true }),
+    );
+    for (const item of page.Items ?? []) items.push(canonicalJson(item));
+    startKey = page.LastEvaluatedKey as typeof startKey;
+  } while (startKey);
+  items.sort();
+  return { items: items.length, sha256: createHash('sha256').update(items.join('\n')).digest('hex') };
+}
+
+export interface Answer {
+  /** HTTP status, or `hang` when no answer came within the deadline. */
+  status: number | 'hang';
+  ms: number;
+}
+
+/** Sends one request through `fetcher` (an app's `request`, or `fetch` on loopback), with a deadline. */
+export async function send(
+  fetcher: (url: string, init: RequestInit) => Promise<Response>,
+  base: string,
+  request: BadRequest,
+  deadlineMs: number,
+): Promise<Answer> {
+  const started = performance.now();
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<'hang'>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve('hang');
+    }, deadlineMs);
+  });
+  try {
+    const answer = await Promise.race([
+      (async () => {
+        const response = await fetcher(`${base}${request.path}`, {
+          method: request.method,
+          headers: { ...request.headers, [GROUPS_HEADER]: request.groups.join(',') },
+          ...(request.body !== undefined ? { body: request.body as BodyInit } : {}),
+          signal: controller.signal,
+        });
+        await response.arrayBuffer();
+        return response.status;
+      })(),
+      hang,
+    ]);
+    return { status: answer, ms: performance.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What the answers add up to. */
+export class Tally {
+  readonly byStatus = new Map<string, number>();
+  readonly byRoute = new Map<string, number>();
+  /** Requests answered 5xx or not at all, with what was sent (for the report). */
+  readonly failures: { request: BadRequest; answer: Answer }[] = [];
+  /** Writes answered 2xx: the generator let a request through unspoiled (a fault of the fuzz, not the service). */
+  readonly acceptedWrites: { request: BadRequest; answer: Answer }[] = [];
+  count = 0;
+  slowestMs = 0;
+
+  add(request: BadRequest, answer: Answer): void {
+    this.count += 1;
+    this.slowestMs = Math.max(this.slowestMs, answer.ms);
+    const status = answer.status === 'hang' ? 'hang' : `${Math.floor(answer.status / 100)}xx`;
+    this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
+    this.byRoute.set(request.route, (this.byRoute.get(request.route) ?? 0) + 1);
+    if (answer.status === 'hang' || answer.status >= 500) this.failures.push({ request, answer });
+    else if (request.poison !== 'read' && answer.status < 300) this.acceptedWrites.push({ request, answer });
+  }
+
+  get serverErrors(): number {
+    return this.failures.filter((failure) => failure.answer.status !== 'hang').length;
+  }
+
+  get hangs(): number {
+    return this.failures.filter((failure) => failure.answer.status === 'hang').length;
+  }
+}
+
+/** A request in a line, for a failure report: method, path and what it carried. */
+export const describeRequest = (request: BadRequest): string => {
+  const body =
+    request.body === undefined
+      ? ''
+      : typeof request.body === 'string'
+        ? ` body ${JSON.stringify(request.body.slice(0, 300))}`
+        : request.body instanceof Uint8Array
+          ? ` body ${request.body.length} bytes`
+          : ' multipart form';
+  return `${request.method} ${request.path.slice(0, 200)} [${request.groups.join(',') || 'anonymous'}] ${JSON.stringify(request.headers).slice(0, 200)}${body} (${request.poison})`;
+};
