@@ -66,7 +66,7 @@ export async function seedFuzzTargets(deps: AppDeps): Promise<FuzzTargets> {
       updatedBy: 'seed',
     };
   });
-  await deps.placements.putMany(placements, context);
+  await deps.placements.createMany(placements, context);
   await deps.budgets.put(
     '2025-26',
     { lines: [{ dsgCategory: 'RPSEN', amount: 400_000 }], openingDsgBalance: -10_000 },
