@@ -16,6 +16,28 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** Seconds a client is told to wait when the database is not answering. */
 const DATABASE_RETRY_AFTER = 5;
 
+/**
+ * A body over the limit is read and thrown away, up to this much, before the 413 goes out: a server that answers
+ * while the client is still sending, then closes, makes the client see a reset instead of the 413 (and Node's
+ * server, a reset of the next connection too). API Gateway refuses anything over 10 MB itself.
+ */
+const DISCARD_BYTES = 10 * 1024 * 1024;
+
+async function discardBody(request: Request, limit: number): Promise<void> {
+  const reader = request.body?.getReader();
+  if (!reader) return;
+  try {
+    for (let read = 0; read < limit; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // The client went away: there is no one left to answer.
+  }
+}
+
 export type AppEnv = { Variables: { identity: Identity | undefined; deps: AppDeps } };
 
 /** A route module: a function returning a Hono app of routes, mounted at `/`. */
@@ -45,7 +67,8 @@ export function createApp({ deps, identity, routes = API_ROUTES, logError = cons
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: () => {
+      onError: async (c) => {
+        await discardBody(c.req.raw, DISCARD_BYTES);
         throw tooLarge(MAX_BODY_BYTES);
       },
     }),

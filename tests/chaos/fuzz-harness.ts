@@ -2,6 +2,7 @@
 // caller's groups from a header (so one app serves every caller), sending a request with a deadline, a fingerprint
 // of the whole table ("unchanged" means equal), and the tally of what came back.
 import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'hono';
 import type { Placement } from '../../domain/placement';
@@ -94,14 +95,60 @@ export async function tableFingerprint(
 }
 
 export interface Answer {
-  /** HTTP status, or `hang` when no answer came within the deadline. */
-  status: number | 'hang';
+  /**
+   * HTTP status; `hang` when no answer came within the deadline; `reset` when the server closed the connection
+   * without answering.
+   */
+  status: number | 'hang' | 'reset';
   ms: number;
 }
 
-/** Sends one request through `fetcher` (an app's `request`, or `fetch` on loopback), with a deadline. */
+/** Delivers a request and gives back the status of the answer. */
+export type Transport = (
+  url: string,
+  init: RequestInit & { headers: Record<string, string> },
+) => Promise<number>;
+
+/** In process: the app's own `request`, as the tests call it. */
+export const inProcess =
+  (app: { request: (url: string, init: RequestInit) => Response | Promise<Response> }): Transport =>
+  async (url, init) => {
+    const response = await app.request(url, init);
+    await response.arrayBuffer();
+    return response.status;
+  };
+
+/**
+ * Over loopback with node:http: a server may answer before it has read the body (a 413 for one over the limit) and
+ * close the connection; the answer counts, as it would for curl or a browser, where fetch would throw it away.
+ */
+export const overLoopback: Transport = async (url, init) => {
+  // Let the platform encode a multipart form (boundary and all), then send its bytes.
+  const prepared = new Request(url, init);
+  const body = init.body === undefined ? undefined : new Uint8Array(await prepared.arrayBuffer());
+  const headers = Object.fromEntries(prepared.headers);
+  return new Promise<number>((resolve, reject) => {
+    let answered = false;
+    const request = httpRequest(
+      url,
+      { method: init.method, headers, ...(init.signal ? { signal: init.signal } : {}) },
+      (response) => {
+        answered = true;
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    request.end(body);
+  });
+};
+
+/** Sends one request with a deadline; no answer by then is a hang. */
 export async function send(
-  fetcher: (url: string, init: RequestInit) => Promise<Response>,
+  transport: Transport,
   base: string,
   request: BadRequest,
   deadlineMs: number,
@@ -116,20 +163,16 @@ export async function send(
     }, deadlineMs);
   });
   try {
-    const answer = await Promise.race([
-      (async () => {
-        const response = await fetcher(`${base}${request.path}`, {
-          method: request.method,
-          headers: { ...request.headers, [GROUPS_HEADER]: request.groups.join(',') },
-          ...(request.body !== undefined ? { body: request.body as BodyInit } : {}),
-          signal: controller.signal,
-        });
-        await response.arrayBuffer();
-        return response.status;
-      })(),
+    const status = await Promise.race([
+      transport(`${base}${request.path}`, {
+        method: request.method,
+        headers: { ...request.headers, [GROUPS_HEADER]: request.groups.join(',') },
+        ...(request.body !== undefined ? { body: request.body as BodyInit } : {}),
+        signal: controller.signal,
+      }).catch(() => 'reset' as const),
       hang,
     ]);
-    return { status: answer, ms: performance.now() - started };
+    return { status, ms: performance.now() - started };
   } finally {
     clearTimeout(timer);
   }
@@ -149,13 +192,14 @@ export class Tally {
   add(request: BadRequest, answer: Answer): void {
     this.count += 1;
     this.slowestMs = Math.max(this.slowestMs, answer.ms);
-    const status = answer.status === 'hang' ? 'hang' : `${Math.floor(answer.status / 100)}xx`;
+    const status = typeof answer.status === 'number' ? `${Math.floor(answer.status / 100)}xx` : answer.status;
     this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
     this.byRoute.set(request.route, (this.byRoute.get(request.route) ?? 0) + 1);
-    if (answer.status === 'hang' || answer.status >= 500) this.failures.push({ request, answer });
+    if (typeof answer.status !== 'number' || answer.status >= 500) this.failures.push({ request, answer });
     else if (request.poison !== 'read' && answer.status < 300) this.acceptedWrites.push({ request, answer });
   }
 
+  /** 5xx answers, and connections closed without an answer. */
   get serverErrors(): number {
     return this.failures.filter((failure) => failure.answer.status !== 'hang').length;
   }

@@ -1,8 +1,11 @@
 // Issue 12, findings 5 and 9 over HTTP: what used to be stored, or answered 200 or 500, now gets a 4xx naming the
 // field (never echoing the value), and leaves the table as it was.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Placement } from '../../domain/placement';
 import { JOB_TTL_DAYS } from '../../functions/store/imports';
+import { overLoopback } from '../chaos/fuzz-harness';
 import { placementBody, placementsApp, provisionBody } from '../helpers/placements-app';
 
 type Api = Awaited<ReturnType<typeof placementsApp>>;
@@ -134,6 +137,31 @@ describe('500s that are 400s, and 200s that are 404s', () => {
     expect(await errorsOf(response)).toEqual([
       { field: 'cursor', message: expect.stringMatching(/^not a cursor/) },
     ]);
+  });
+});
+
+describe('a body over the limit, over loopback', () => {
+  it('gets a 413 the client can read, and the next request is answered (it used to be hung up)', async () => {
+    const server = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((listening) => server.once('listening', listening));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const big = JSON.stringify({ ...placementBody(), padding: 'x'.repeat(300 * 1024) });
+      for (let i = 0; i < 3; i++) {
+        expect(
+          await overLoopback(`${url}/placements`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-test-caller': 'caseworker' },
+            body: big,
+          }),
+        ).toBe(413);
+        expect(
+          await overLoopback(`${url}/summary`, { method: 'GET', headers: { 'x-test-caller': 'reader' } }),
+        ).toBe(200);
+      }
+    } finally {
+      server.close();
+    }
   });
 });
 

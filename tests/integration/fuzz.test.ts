@@ -11,6 +11,7 @@ import { badRequest, FUZZED_ROUTES } from '../chaos/bad-requests';
 import {
   describeRequest,
   fuzzIdentity,
+  inProcess,
   seedFuzzTargets,
   send,
   Tally,
@@ -52,14 +53,9 @@ describe('generated bad requests across every route', () => {
     const tally = new Tally();
     await fc.assert(
       fc.asyncProperty(badRequest(targets), async (request) => {
-        const answer = await send(
-          (url, init) => Promise.resolve(app.request(url, init)),
-          '',
-          request,
-          DEADLINE_MS,
-        );
+        const answer = await send(inProcess(app), '', request, DEADLINE_MS);
         tally.add(request, answer);
-        expect(answer.status, describeRequest(request)).not.toBe('hang');
+        expect(answer.status, describeRequest(request)).toBeTypeOf('number');
         expect(answer.status, describeRequest(request)).toBeLessThan(500);
         if (request.poison !== 'read')
           expect(answer.status, describeRequest(request)).toBeGreaterThanOrEqual(400);
