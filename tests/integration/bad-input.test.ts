@@ -125,14 +125,14 @@ describe('500s that are 400s, and 200s that are 404s', () => {
       '/exports/witan/toString',
       '/__proto__',
     ])
-      expect((await api.call('GET', path, { as: 'reader' })).status, path).toBe(404);
+      expect((await api.call('GET', path, { as: 'planner' })).status, path).toBe(404);
   });
 
   it('a forged cursor is a 400 naming the cursor', async () => {
     const forged = Buffer.from('{"index":"byType","part":0,"filters":"x","lastKey":{"pk":"1"}}').toString(
       'base64url',
     );
-    const response = await api.call('GET', `/placements?cursor=${forged}.AAAA`, { as: 'reader' });
+    const response = await api.call('GET', `/placements?cursor=${forged}.AAAA`, { as: 'caseworker' });
     expect(response.status).toBe(400);
     expect(await errorsOf(response)).toEqual([
       { field: 'cursor', message: expect.stringMatching(/^not a cursor/) },
@@ -171,11 +171,11 @@ describe('import jobs expire', () => {
       body: { fileName: 'old.csv', format: 'placements', fingerprint: 'c'.repeat(64), totalRows: 1 },
     });
     const { id } = (await created.json()) as { id: string };
-    expect((await api.call('GET', `/imports/${id}`, { as: 'reader' })).status).toBe(200);
+    expect((await api.call('GET', `/imports/${id}`, { as: 'planner' })).status).toBe(200);
     const now = api.clock.now;
     try {
       api.clock.now = new Date(now.getTime() + (JOB_TTL_DAYS + 1) * 86_400_000);
-      expect((await api.call('GET', `/imports/${id}`, { as: 'reader' })).status).toBe(404);
+      expect((await api.call('GET', `/imports/${id}`, { as: 'planner' })).status).toBe(404);
       // The same file starts a new job: the expired one is not resumed.
       const again = await api.call('POST', '/imports', {
         body: { fileName: 'old.csv', format: 'placements', fingerprint: 'c'.repeat(64), totalRows: 1 },
