@@ -4,8 +4,8 @@ import { AlertThresholds } from '../../domain/alerts';
 import type { AppDeps } from '../api/deps';
 import { DynamoAlertRunStore } from './alert-runs';
 import { DynamoBudgetStore } from './budgets';
-import { DynamoFinanceSettingsStore } from './finance-settings';
 import { type CursorKeySource, processCursorKey, rememberedKey } from './cursor';
+import { DynamoFinanceSettingsStore } from './finance-settings';
 import { DynamoImportStore } from './imports';
 import { DynamoPlacementStore } from './placements';
 import { DynamoPopulationStore } from './population';
@@ -48,16 +48,11 @@ export function createStores({
   return {
     now,
     checkDatabase: () => checkDatabase(db, tableName),
-    placements: new DynamoPlacementStore(db, tableName, now),
-    provisions: new DynamoProvisionStore(db, tableName),
-    alertRuns: new DynamoAlertRunStore(db, tableName),
-    budgets: new DynamoBudgetStore(db, tableName),
-    financeSettings: new DynamoFinanceSettingsStore(db, tableName),
-    imports: new DynamoImportStore(db, tableName),
     placements: new DynamoPlacementStore(db, tableName, now, { cursorKey: rememberedKey(cursorKey) }),
     provisions: new DynamoProvisionStore(db, tableName),
     alertRuns: new DynamoAlertRunStore(db, tableName),
     budgets: new DynamoBudgetStore(db, tableName),
+    financeSettings: new DynamoFinanceSettingsStore(db, tableName),
     imports: new DynamoImportStore(db, tableName, now),
     projections: new DynamoProjectionStore(db, tableName),
     population: new DynamoPopulationStore(db, tableName),
