@@ -24,8 +24,9 @@ const DATABASE_RETRY_AFTER = 5;
 const DISCARD_BYTES = 10 * 1024 * 1024;
 
 async function discardBody(request: Request, limit: number): Promise<void> {
-  const reader = request.body?.getReader();
-  if (!reader) return;
+  // A body sent without its length is read by the limit itself, which stops at the limit (its stream is locked).
+  if (!request.body || request.body.locked) return;
+  const reader = request.body.getReader();
   try {
     for (let read = 0; read < limit; ) {
       const { done, value } = await reader.read();
