@@ -93,8 +93,7 @@ export async function tableFingerprint(client: DynamoDBClient, tableName: string
     const page = await client.send(
       new ScanCommand({ TableName: tableName, ExclusiveStartKey: startKey, ConsistentRead: true }),
     );
-    for (const item of page.Items ?? [])
-      items.push([`${item.pk?.S} ${item.sk?.S}`, canonicalJson(item)]);
+    for (const item of page.Items ?? []) items.push([`${item.pk?.S} ${item.sk?.S}`, canonicalJson(item)]);
     startKey = page.LastEvaluatedKey as typeof startKey;
   } while (startKey);
   items.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
