@@ -28,8 +28,12 @@ function idempotencyKey(header: string | undefined): string | undefined {
 const placementId = (raw: string) => parseWith(Id, raw, 'id');
 
 /** A placement may only fill a provision that exists (provisions are never deleted, so this cannot go stale). */
-async function checkProvisionExists(c: Context<AppEnv>, provisionId: string | undefined): Promise<void> {
-  if (provisionId !== undefined && !(await c.get('deps').provisions.get(provisionId)))
+async function checkProvisionExists(
+  c: Context<AppEnv>,
+  provisionId: string | null | undefined,
+): Promise<void> {
+  // undefined leaves the provision as it is and null removes it (PATCH): only an id names one.
+  if (typeof provisionId === 'string' && !(await c.get('deps').provisions.get(provisionId)))
     throw new ValidationError([
       { field: 'provisionId', message: 'no provision has this id: a planner creates the provision first' },
     ]);
