@@ -254,7 +254,8 @@ async function run(command: string, flags: Flags): Promise<ProjectionOutput> {
     const { baseYear: _ignored, horizon: _h, ...runOptions } = options;
     return backtestMarkov(
       data,
-      (fitData, baseYear, h) => projectMarkov(fitData, { ...runOptions, baseYear, horizon: h }),
+      (fitData, baseYear, h) =>
+        projectMarkov(fitData, { ...runOptions, baseYear, horizon: h, breakdowns: false }),
       { ...(origin === undefined ? {} : { origin }), ...(horizon === undefined ? {} : { horizon }) },
     );
   }

@@ -28,7 +28,8 @@ export interface DrawCensus {
  * one price path and their quantiles are the price band. Returns the projection itself.
  *
  * With the same data, seed and draws, the first k censuses of a draw do not depend on the horizon: a
- * 5-year projection is the start of the 10-year one, draw by draw.
+ * 5-year projection is the start of the 10-year one, draw by draw. The returned projection leaves out the
+ * detail breakdowns (byNeedSetting …; the visitor sees every cell) unless `options.breakdowns` is true.
  */
 export function projectionDraws(
   data: ModelData,
@@ -36,6 +37,7 @@ export function projectionDraws(
   visit: (census: DrawCensus) => void,
 ): ProjectionOutput {
   return projectMarkov(data, {
+    breakdowns: false,
     ...options,
     onCensus(census, run) {
       const { needs, settings, minNcy } = census.space;

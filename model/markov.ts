@@ -49,6 +49,12 @@ export interface MarkovOptions {
   /** Annual unit-cost inflation (default 3%). */
   inflation?: number;
   scenario?: Scenario;
+  /**
+   * Need × setting, need × phase, need × setting × phase and NCY with their bands (default true). A run
+   * that reads only totals, capacity or the draws themselves (alerts, back-tests, pricing) skips them:
+   * on the demo they are about a third of a 1,000-draw run.
+   */
+  breakdowns?: boolean;
   /** Local specialist provisions: adds capacity, shortfall and overflow to the output. */
   provisions?: Provision[];
   /** State settings that count as specialist places (default: specialist settings of domain/codes). */
@@ -237,7 +243,7 @@ function summariseRun(model: MarkovModel, options: MarkovOptions, baseline: Run,
     bySetting: space.settings.flatMap((setting, s) =>
       rollups.years.map((year, t) => ({ setting, year, ...summaryAt(rollups.bySetting, draws, T, S, t, s) })),
     ),
-    ...breakdowns(model, rollups),
+    ...(options.breakdowns === false ? {} : breakdowns(model, rollups)),
     cost: yearSeries(rollups.cost, rollups),
     costByFinancialYear: rollups.years.slice(0, -1).map((year, t) => ({
       financialYear: financialYearLabel(year),

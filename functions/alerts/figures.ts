@@ -75,6 +75,7 @@ function projectedShortfalls(
       draws: SHORTFALL_DRAWS,
       seed: SHORTFALL_SEED,
       provisions,
+      breakdowns: false,
     });
     return shortfallsWithin(output.capacity ?? [], asOf, horizonsMonths);
   } catch (error) {

@@ -78,7 +78,12 @@ function computeExpectedStarts(
     return { ...history(), warnings: [`model not used: no population stored: ${LOAD_POPULATION}`] };
   try {
     const { data } = placementsToModelData(placements, { asOf, population });
-    const projection = projectMarkov(data, { horizon, draws: MODEL_DRAWS, seed: MODEL_SEED });
+    const projection = projectMarkov(data, {
+      horizon,
+      draws: MODEL_DRAWS,
+      seed: MODEL_SEED,
+      breakdowns: false,
+    });
     return expectedStartsFromJoiners(projection.joiners ?? [], placements, financialYear, asOf);
   } catch (error) {
     if (!(error instanceof SnapshotInputError || error instanceof ModelInputError)) throw error;

@@ -81,18 +81,27 @@ console.log(`By need: ${byNeed(needs.backtest?.rows ?? [])}`);
 const witan = parseWitanCsv(witanDemoTexts());
 const witanBacktest = backtestMarkov(
   witan,
-  (data, baseYear, horizon) => projectMarkov(data, { baseYear, horizon, draws: 1000, seed: 42 }),
+  (data, baseYear, horizon) =>
+    projectMarkov(data, { baseYear, horizon, draws: 1000, seed: 42, breakdowns: false }),
   { origin: 2015 },
 );
 table("witan.send's demo (Markov), origins 2015–2016: the total", witanBacktest.backtest?.rows ?? []);
 console.log(`By need: ${byNeed(witanBacktest.backtest?.rows ?? [])}`);
-const demo2022 = projectMarkov(witan, { horizon: 5, draws: 1000, seed: 42 });
-const total2022 = demo2022.total.find((row) => row.year === 2022);
-const joiners2022 = demo2022.joiners?.find((row) => row.year === 2022);
-if (total2022)
+const whole = (value: number) => Math.round(value).toLocaleString('en-GB');
+const witanRun = projectMarkov(witan, { horizon: 5, draws: 1000, seed: 42 });
+console.log("\nwitan.send's demo projected from 2017 (1,000 draws, seed 42)");
+console.log('| year | mean | 50% band | 90% band |');
+console.log('|---|---|---|---|');
+for (const row of witanRun.total)
   console.log(
-    `witan demo 2022 (1,000 draws, seed 42): mean ${Math.round(total2022.mean)}, p50 ${Math.round(total2022.p50)}, 50% band ${Math.round(total2022.p25)}–${Math.round(total2022.p75)}, 90% band ${Math.round(total2022.p05)}–${Math.round(total2022.p95)}; joiners mean ${Math.round(joiners2022?.mean ?? 0)}`,
+    `| ${row.year} | ${whole(row.mean)} | ${whole(row.p25)}–${whole(row.p75)} | ${whole(row.p05)}–${whole(row.p95)} |`,
   );
+const at2022 = <T extends { year: number }>(rows: readonly T[] | undefined) =>
+  rows?.find((r) => r.year === 2022);
+const needW = witanRun.byNeed.find((row) => row.need === 'W' && row.year === 2022);
+console.log(
+  `2022: p50 ${whole(at2022(witanRun.total)?.p50 ?? 0)}, joiners ${whole(at2022(witanRun.joiners)?.mean ?? 0)}, need W p50 ${whole(needW?.p50 ?? 0)} mean ${whole(needW?.mean ?? 0)}; expected-value path ${whole(at2022(projectMarkov(witan, { horizon: 5, expectedOnly: true }).total)?.mean ?? 0)}`,
+);
 
 const asOf = '2026-02-01';
 const { placements } = generateDemoAuthority({ asOf });
@@ -100,7 +109,8 @@ const population = populationRows(onsPopulation(SOUTH_TYNESIDE));
 const { data: demoData } = placementsToModelData(placements, { asOf, population });
 const demoBacktest = backtestMarkov(
   demoData,
-  (data, baseYear, horizon) => projectMarkov(data, { baseYear, horizon, draws: 200, seed: 42 }),
+  (data, baseYear, horizon) =>
+    projectMarkov(data, { baseYear, horizon, draws: 200, seed: 42, breakdowns: false }),
   {
     origin: 2020,
     horizon: 3,

@@ -26,7 +26,12 @@ export function chainCoverage(growth: number, historyYears: number, replicates =
       futureYears: FUTURE_YEARS,
       seed: 1000 + r,
     });
-    const output = projectMarkov(data, { horizon: FUTURE_YEARS, draws: COVERAGE_DRAWS, seed: r + 1 });
+    const output = projectMarkov(data, {
+      horizon: FUTURE_YEARS,
+      draws: COVERAGE_DRAWS,
+      seed: r + 1,
+      breakdowns: false,
+    });
     for (let h = 1; h <= FUTURE_YEARS; h++) {
       const band = output.total.find((row) => row.year === baseYear + h);
       const actual = actuals.get(baseYear + h);

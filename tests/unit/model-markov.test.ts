@@ -176,6 +176,13 @@ describe('projectMarkov: Monte Carlo on the witan demo, 2017 → 2022', () => {
     expect(other.total[5]?.mean).not.toBe(out.total[5]?.mean);
   });
 
+  it('leaves the detail breakdowns out when asked, and nothing else changes', () => {
+    const { byNeedSetting, byNeedPhase, byNeedSettingPhase, byNcy, ...rest } = out;
+    expect(byNeedSettingPhase?.length).toBeGreaterThan(0);
+    const lean = projectMarkov(demo(), { horizon: 5, draws: 200, seed: 42, breakdowns: false });
+    expect(lean).toEqual(rest);
+  });
+
   it('back-tests from an earlier base year using only earlier transitions', () => {
     const early = projectMarkov(demo(), { baseYear: 2015, horizon: 2, expectedOnly: true });
     // Census 2015 = the "to" states of 2014 transitions: 1,877.

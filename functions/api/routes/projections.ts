@@ -129,6 +129,7 @@ export function projectionRoutes() {
                 baseYear,
                 horizon,
                 draws: Math.min(body.draws, BACKTEST_DRAWS),
+                breakdowns: false,
                 seed: body.seed,
                 expectedOnly: body.expected,
               }),
