@@ -8,7 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // The AWS SDK warns that Node 20 support ends in 2027; the warning is known and noisy in test output.
+    // On Node.js 20 the global setup says once, in one line, that AWS SDK releases after January 2027 need
+    // Node.js 22 (infra/local/node-support.ts); test files, each in its own process, do not repeat it.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

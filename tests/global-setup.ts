@@ -2,10 +2,12 @@
 import type { TestProject } from 'vitest/node';
 import { buildClis } from '../bin/build.mjs';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../infra/local/dynamodb-local';
+import { announceNodeSupport } from '../infra/local/node-support';
 
 let database: DynamoDbLocal | undefined;
 
 export async function setup(project: TestProject) {
+  announceNodeSupport();
   // The CLIs as `npm ci` built them, rebuilt from the current source: tests run exactly what users run.
   await buildClis();
   database = await startDynamoDbLocal();

@@ -3,7 +3,7 @@
 // That identity exists only here, never in a bundle.
 // Tests, benches and the dashboard's browser tests call `startLocal` to run the whole product in-process.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,9 +22,12 @@ import { actAsIdentity, mountActAsSwitch } from './act-as';
 import { localCursorKey } from './cursor-key';
 import { DataDirInUseError, lockDataDir } from './data-lock';
 import { type DemoAuthority, generateDemoAuthority } from './demo/generate';
-import { seedDemo } from './demo/seed';
+import { demoRecordCount, seedDemo, seedDemoLive } from './demo/seed';
+import { checkDemoSnapshot, DYNAMODB_LOCAL_FILE, placeDemoSnapshot } from './demo/snapshot';
 import { type DynamoDbLocal, localClientConfig, startDynamoDbLocal } from './dynamodb-local';
+import { announceNodeSupport } from './node-support';
 import { OutboxPublisher } from './outbox';
+import { startProgress } from './progress';
 import { guardRequests } from './request-guard';
 import { createTableIfMissing, LOCAL_TABLE_NAME } from './tables';
 
@@ -51,6 +54,12 @@ export interface LocalOptions {
   seedDemo?: boolean;
   /** The authority to load when seeding; default the generated demo authority (seeded, reproducible). */
   demo?: () => DemoAuthority;
+  /**
+   * Restore the demo's prebuilt database on a first start into an empty data folder, when it matches what
+   * loading the demo would write (else the demo loads live). Default: for the default demo, unless
+   * DEMO_SNAPSHOT=0. `{ directory }` takes the snapshot from another folder (tests).
+   */
+  demoSnapshot?: boolean | { directory: string };
   tableName?: string;
   /** Who the caller is; default the local developer (narrowed by the `?as=<group>` switch). */
   identity?: IdentitySource;
@@ -81,6 +90,44 @@ export function mountDashboard(app: App, directory = DASHBOARD_DIR): void {
   app.use('/*', serveStatic({ root: directory }));
 }
 
+const count = (value: number) => value.toLocaleString('en-GB');
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/**
+ * DynamoDB Local with its data in `dbPath` (or in memory), started by `start`. On a first start into an
+ * empty folder, with `demoToRestore`, the prebuilt demo database is put in place first, and checked against
+ * what this code would write while DynamoDB Local starts; when it does not match, it is removed and the demo
+ * is loaded live. The caller holds the data folder's lock throughout, so no other server sees the folder
+ * while the snapshot is placed or set aside.
+ */
+async function startDatabase(
+  dbPath: string | undefined,
+  tableName: string,
+  log: (line: string) => void,
+  start: (dbPath: string | undefined) => Promise<DynamoDbLocal>,
+  { demoToRestore, snapshotDirectory }: { demoToRestore?: () => DemoAuthority; snapshotDirectory?: string },
+): Promise<{ database: DynamoDbLocal; restoredDemo?: DemoAuthority }> {
+  const dbFile = dbPath && join(dbPath, DYNAMODB_LOCAL_FILE);
+  if (!dbPath || !dbFile || !demoToRestore || existsSync(dbFile)) return { database: await start(dbPath) };
+  const demo = demoToRestore();
+  const placed = await placeDemoSnapshot(dbPath, snapshotDirectory);
+  if (!('manifest' in placed)) {
+    log(`Loading the demo live: ${placed.reason}.`);
+    return { database: await start(dbPath) };
+  }
+  const check = checkDemoSnapshot(placed.manifest, demo, tableName);
+  const database = await start(dbPath);
+  const outcome = await check.catch(async (error: unknown) => {
+    await database.stop();
+    throw error;
+  });
+  if (outcome.matches) return { database, restoredDemo: demo };
+  log(`Loading the demo live: ${outcome.reason}.`);
+  await database.stop();
+  await rm(dbFile, { force: true });
+  return { database: await start(dbPath) };
+}
+
 export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
   const log = options.log ?? ((line: string) => console.log(line));
   const tableName = options.tableName ?? LOCAL_TABLE_NAME;
@@ -88,20 +135,36 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   const dbPath = options.inMemory ? undefined : join(dataDir, 'dynamodb');
   if (dbPath) await mkdir(dbPath, { recursive: true });
 
+  // The dashboard is rebuilt at every start, so web/dist is never stale; esbuild works in its own process
+  // while DynamoDB Local starts and the demo loads.
+  const dashboardBuilt = options.configureApp ? Promise.resolve() : buildDashboard();
+  dashboardBuilt.catch(() => {}); // awaited below; a failure is reported there
+  const seed = options.seedDemo ?? process.env.SEED_DEMO !== '0';
+  const makeDemo = options.demo ?? generateDemoAuthority;
+  const loadStarted = performance.now();
+  const snapshot = options.demoSnapshot ?? (!options.demo && process.env.DEMO_SNAPSHOT !== '0');
   // One server and one DynamoDB Local per data folder; DynamoDB Local restarted if it dies, and never left
   // running when this process stops, however it stops.
   const lock = dbPath ? await lockDataDir(dataDir, log) : undefined;
-  let database: DynamoDbLocal;
-  try {
-    database = await startDynamoDbLocal({
-      ...(dbPath ? { dbPath } : {}),
+  const start = async (path: string | undefined) => {
+    const started = await startDynamoDbLocal({
+      ...(path ? { dbPath: path } : {}),
       restart: { log, onRestart: (pid) => lock?.setDynamoPid(pid) },
     });
+    lock?.setDynamoPid(started.pid());
+    return started;
+  };
+  let database: DynamoDbLocal;
+  let restoredDemo: DemoAuthority | undefined;
+  try {
+    ({ database, restoredDemo } = await startDatabase(dbPath, tableName, log, start, {
+      ...(seed && snapshot ? { demoToRestore: makeDemo } : {}),
+      ...(typeof snapshot === 'object' ? { snapshotDirectory: snapshot.directory } : {}),
+    }));
   } catch (error) {
     lock?.release();
     throw error;
   }
-  lock?.setDynamoPid(database.pid());
   const client = new DynamoDBClient(localClientConfig(database.endpoint));
   try {
     await createTableIfMissing(client, tableName);
@@ -110,24 +173,34 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       ...alertConfigOf(loadAuthorityConfig(DEMO_SLUG)),
       dashboardUrl: `http://localhost:${options.port ?? Number(process.env.PORT ?? 3000)}/`,
     };
-    const outbox = join(dataDir, 'outbox');
     const deps = createStores({
       client,
       tableName,
-      alerting: { settings: alertSettings, publisher: new OutboxPublisher(outbox, log) },
+      alerting: { settings: alertSettings, publisher: new OutboxPublisher(join(dataDir, 'outbox'), log) },
       ...(dbPath ? { cursorKey: localCursorKey(dirname(dbPath)) } : {}),
     });
 
-    const seed = options.seedDemo ?? process.env.SEED_DEMO !== '0';
-    const empty = (await deps.placements.list({}, { limit: 1 })).items.length === 0;
-    if (seed && empty) {
-      const demo = (options.demo ?? generateDemoAuthority)();
+    if (restoredDemo) {
+      const demo = restoredDemo;
+      await seedDemoLive(deps, demo);
       log(
-        `Loading the demo authority ${demo.name}: ${demo.placements.length} placements, ${demo.provisions.length} provisions…`,
+        `Loaded the demo authority ${demo.name} (${count(demo.placements.length)} placements, ${count(demo.provisions.length)} provisions) from its prebuilt snapshot in ${seconds(loadStarted)}.`,
+      );
+    } else if (seed && (await deps.placements.list({}, { limit: 1 })).items.length === 0) {
+      const demo = makeDemo();
+      const total = demoRecordCount(demo);
+      log(
+        `Loading the demo authority ${demo.name}: ${count(demo.placements.length)} placements and ${count(demo.provisions.length)} provisions, ${count(total)} records…`,
       );
       const started = performance.now();
-      await seedDemo(deps, demo);
-      log(`Demo authority loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      // A bar only for someone at the terminal; a caller with its own log gets plain lines there.
+      const progress = startProgress({ unit: 'records', total, log, bar: !options.log });
+      try {
+        await seedDemo(deps, demo, progress.update);
+      } finally {
+        progress.stop();
+      }
+      log(`Demo authority loaded in ${seconds(started)}.`);
     }
 
     // One process serves what the deployed stack splits between the main API and the files functions.
@@ -137,8 +210,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       routes: [...API_ROUTES, ...FILE_ROUTES],
     });
     mountActAsSwitch(app);
-    // The dashboard is rebuilt at every start (esbuild: well under a second), so web/dist is never stale.
-    if (!options.configureApp) await buildDashboard();
+    if (!options.configureApp) await dashboardBuilt;
     (options.configureApp ?? ((target: App) => mountDashboard(target)))(app, deps);
 
     const requestedPort = options.port ?? Number(process.env.PORT ?? 3000);
@@ -177,6 +249,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
 const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 
 if (runDirectly) {
+  announceNodeSupport();
   const runtime = await startLocal().catch((error: unknown) => {
     if (!(error instanceof DataDirInUseError)) throw error;
     console.error(error.message);

@@ -24,7 +24,8 @@ describe('monthly alerts on the demo authority', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'send-alerts-'));
-    runtime = await startLocal({ inMemory: true, dataDir, port: 0, log: () => {}, configureApp: () => {} });
+    // On disk, so the demo is restored from its prebuilt snapshot as a first `npm start` does.
+    runtime = await startLocal({ dataDir, port: 0, log: () => {}, configureApp: () => {} });
   }, 180_000);
   afterAll(async () => {
     await runtime?.stop();

@@ -40,7 +40,8 @@ describe("the README's first tour", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'send-tour-'));
-    runtime = await startLocal({ inMemory: true, dataDir, port: 0, log: () => {}, configureApp: () => {} });
+    // On disk, so the demo is restored from its prebuilt snapshot as a first `npm start` does.
+    runtime = await startLocal({ dataDir, port: 0, log: () => {}, configureApp: () => {} });
   }, 180_000);
   afterAll(async () => {
     await runtime?.stop();

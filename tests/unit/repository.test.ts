@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../helpers/data';
 const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' })
   .split('\0')
   .filter((path) => path && existsSync(join(REPO_ROOT, path)));
-const textFiles = tracked.filter((path) => !/\.(xlsx|png|jpe?g|gif|ico|woff2?)$/.test(path));
+const textFiles = tracked.filter((path) => !/\.(xlsx|png|jpe?g|gif|ico|woff2?|br)$/.test(path));
 
 // A sibling folder (the build machine's shared folder beside the clone) or a machine's absolute path. `#!/usr/bin/env` and
 // URLs are fine: they name no machine's files.

@@ -72,6 +72,8 @@ import { createSampler, type Sampler } from './sample';
 export interface DemoAuthority {
   name: string;
   laCode: string;
+  /** The day the demo is as at: nothing starts or ends after it. */
+  asOf: string;
   provisions: Provision[];
   placements: Placement[];
 }
@@ -576,5 +578,5 @@ export function generateDemoAuthority(options: { seed?: number; asOf?: string } 
   const { seed, asOf } = parseOptions(options);
   const provisions = buildProvisions(asOf);
   const placements = new DemoSimulation(createSampler(seed), toDayNumber(asOf), provisions).run();
-  return { name: DEMO_AUTHORITY_NAME, laCode: DEMO_LA_CODE, provisions, placements };
+  return { name: DEMO_AUTHORITY_NAME, laCode: DEMO_LA_CODE, asOf, provisions, placements };
 }
