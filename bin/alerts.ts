@@ -1,7 +1,9 @@
 // `npm run -s alerts -- --month 2026-11 [--json]`: runs a month's alerts on the running product (API_URL,
-// default the local `npm start`), which publishes the digest (locally: to .data/outbox and its console).
+// default the local `npm start`), which publishes the digest (locally: to .data/outbox and its console). The
+// month is required: a digest is published for good, so it is never guessed; the API refuses a future month
+// and one more than 12 months ago.
 import { parseArgs } from 'node:util';
-import type { AlertRunResult } from '../functions/alerts/run';
+import { type AlertRunResult, monthOf } from '../functions/alerts/run';
 import { callApi, runCli, UsageError } from './api-client';
 
 const USAGE = 'usage: npm run -s alerts -- --month YYYY-MM [--json]';
@@ -13,7 +15,11 @@ await runCli(async () => {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const month = values.month ?? new Date().toISOString().slice(0, 7);
+  const { month } = values;
+  if (month === undefined)
+    throw new UsageError(
+      `--month is required: the month to run, written YYYY-MM (this month is ${monthOf(undefined, new Date())})`,
+    );
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month must be YYYY-MM, not ${month}`);
   const result = await callApi<AlertRunResult>('/alerts/runs', { json: { month } });
   if (values.json) {

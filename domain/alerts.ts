@@ -27,6 +27,26 @@ export const RULES = [
 ] as const;
 export type Rule = (typeof RULES)[number];
 
+/** Alerts run for the current month, or catch up one of this many months before it; never a future month. */
+export const ALERT_CATCH_UP_MONTHS = 12;
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthAt = (index: number) =>
+  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * Why alerts cannot run for `month` (YYYY-MM) in `currentMonth`, in a planner's words; undefined when they
+ * can. A digest is published for good, so a month that has not started, or one too old to act on, is refused.
+ */
+export function alertMonthProblem(month: string, currentMonth: string): string | undefined {
+  const behind = monthIndex(currentMonth) - monthIndex(month);
+  const earliest = monthAt(monthIndex(currentMonth) - ALERT_CATCH_UP_MONTHS);
+  const allowed = `alerts run for the current month (${currentMonth}) or, to catch up a missed month, one of the ${ALERT_CATCH_UP_MONTHS} before it (${earliest} to ${currentMonth})`;
+  if (behind < 0) return `${month} has not started yet: ${allowed}`;
+  if (behind > ALERT_CATCH_UP_MONTHS) return `${month} is too long ago: ${allowed}`;
+  return undefined;
+}
+
 export interface Alert {
   rule: Rule;
   severity: Severity;

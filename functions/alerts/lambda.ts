@@ -3,6 +3,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { alertMonthProblem } from '../../domain/alerts';
 import * as z from '../../domain/zod';
 import { createStores } from '../store';
 import { alertConfigFromEnv } from './config';
@@ -31,7 +32,11 @@ const Event = z.object({ month: z.string().optional() }).passthrough();
  * (twice, then the dead-letter queue and its alarm); a month already sent returns normally.
  */
 export const handler = async (event: unknown) => {
-  const month = monthOf(Event.parse(event ?? {}).month, new Date());
+  const now = new Date();
+  const month = monthOf(Event.parse(event ?? {}).month, now);
+  // A manual invoke naming a future month, or one too old to act on, publishes nothing.
+  const problem = alertMonthProblem(month, monthOf(undefined, now));
+  if (problem) throw new Error(`alerts not run: ${problem}`);
   let result: Awaited<ReturnType<typeof runAuthorityAlerts>>;
   try {
     result = await runAuthorityAlerts(deps, month, publisher);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Alert,
   AlertThresholds,
+  alertMonthProblem,
   buildDigest,
   evaluateAlerts,
   occupancyAlerts,
@@ -268,5 +269,22 @@ describe('the month of a scheduled run', () => {
   it('falls back to the current London month without a usable time', () => {
     expect(monthOf(undefined, new Date('2026-12-01T06:00:00Z'))).toBe('2026-12');
     expect(monthOf('not a date', new Date('2027-01-01T00:30:00Z'))).toBe('2027-01');
+  });
+});
+
+describe('which months alerts may run for', () => {
+  it('allows the current month and each of the 12 before it, across a new year', () => {
+    expect(alertMonthProblem('2027-01', '2027-01')).toBeUndefined();
+    expect(alertMonthProblem('2026-12', '2027-01')).toBeUndefined();
+    expect(alertMonthProblem('2026-01', '2027-01')).toBeUndefined();
+  });
+
+  it('refuses a month that has not started, and one more than 12 months ago, saying which months may run', () => {
+    const allowed =
+      'alerts run for the current month (2027-01) or, to catch up a missed month, one of the 12 before it (2026-01 to 2027-01)';
+    expect(alertMonthProblem('2027-02', '2027-01')).toBe(`2027-02 has not started yet: ${allowed}`);
+    expect(alertMonthProblem('2031-05', '2027-01')).toBe(`2031-05 has not started yet: ${allowed}`);
+    expect(alertMonthProblem('2025-12', '2027-01')).toBe(`2025-12 is too long ago: ${allowed}`);
+    expect(alertMonthProblem('2019-03', '2027-01')).toBe(`2019-03 is too long ago: ${allowed}`);
   });
 });

@@ -1,11 +1,13 @@
 // GET /alerts?since=YYYY-MM: the monthly digests on record. POST /alerts/runs: run a month's alerts now
 // (the local command uses it; a deployed stack runs them from its schedule and has no publisher here).
 import { Hono } from 'hono';
+import { alertMonthProblem } from '../../../domain/alerts';
 import { YearMonth } from '../../../domain/dates';
 import * as z from '../../../domain/zod';
 import { runAuthorityAlerts } from '../../alerts/figures';
+import { monthOf } from '../../alerts/run';
 import type { AppEnv } from '../app';
-import { AppError } from '../errors';
+import { AppError, ValidationError } from '../errors';
 import { readJson, readQuery } from '../http';
 
 const HistoryQuery = z.strictObject({ since: YearMonth.optional() });
@@ -27,6 +29,8 @@ export function alertRoutes() {
   routes.post('/alerts/runs', async (c) => {
     const { month } = await readJson(c, RunBody);
     const deps = c.get('deps');
+    const problem = alertMonthProblem(month, monthOf(undefined, deps.now()));
+    if (problem) throw new ValidationError([{ field: 'month', message: problem }]);
     const { publisher } = deps.alerting;
     if (!publisher)
       throw new AppError(503, 'alerts_scheduled', 'alerts run from the monthly schedule in this deployment');
