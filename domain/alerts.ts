@@ -120,14 +120,19 @@ export function occupancyAlerts(rows: ProvisionOccupancy[], t: AlertThresholds):
   });
 }
 
-const places = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
-
 const shortfallSeverity = (row: ProjectedShortfall): Severity | undefined =>
   row.demandP50 > row.places ? 'warn' : row.demandP95 > row.places ? 'watch' : undefined;
 
+/** Demand in whole children, rounded up as the dashboard's shortfall table rounds the places short. */
+const children = (demand: number) => Math.ceil(demand);
+/** Places short of whole-children demand: what the text shows, so its figures add up; 0 when none. */
+const placesShort = (demand: number, places: number) => Math.max(0, children(demand) - Math.round(places));
+
 /**
- * Shortfall against the median projection is a warning; against the 95th percentile, one to watch. One
+ * Shortfall against the median projection is a warning; against the 95th percentile only, one to watch. One
  * alert per need and phase, naming each horizon (12 and 24 months), so the digest stays short enough to act on.
+ * The headline and the body speak of the same measure (the median for a warning, the 95th percentile, named,
+ * for one to watch), and of whole places: the model apportions a provision's places in whole places.
  */
 export function shortfallAlerts(rows: ProjectedShortfall[]): Alert[] {
   const groups = new Map<string, ProjectedShortfall[]>();
@@ -139,29 +144,38 @@ export function shortfallAlerts(rows: ProjectedShortfall[]): Alert[] {
   return [...groups].map(([key, group]) => {
     const ordered = [...group].sort((a, b) => a.year - b.year);
     const severity: Severity = ordered.some((row) => shortfallSeverity(row) === 'warn') ? 'warn' : 'watch';
+    const onMedian = severity === 'warn';
     const gapOf = (row: ProjectedShortfall) =>
-      Math.ceil((shortfallSeverity(row) === 'warn' ? row.demandP50 : row.demandP95) - row.places);
+      placesShort(onMedian ? row.demandP50 : row.demandP95, row.places);
     const worst = ordered.reduce((a, b) => (gapOf(b) > gapOf(a) ? b : a));
     const first = ordered[0] as ProjectedShortfall;
+    const short = (demand: number, places: number) => {
+      const gap = placesShort(demand, places);
+      return gap > 0 ? `, ${gap} short` : '';
+    };
     const lines = ordered.map(
       (row) =>
-        `January ${row.year} (within ${row.withinMonths} months): median demand ${round(row.demandP50)}, ` +
-        `${round(row.demandP95)} at the 95th percentile, against ${places(row.places)} local places`,
+        `January ${row.year} (within ${row.withinMonths} months): median demand ${children(row.demandP50)} against ` +
+        `${round(row.places)} local places${short(row.demandP50, row.places)}; at the 95th percentile ` +
+        `${children(row.demandP95)}${short(row.demandP95, row.places)}`,
     );
     return {
       rule: 'projected-shortfall',
       severity,
       key,
-      subject: `${first.need} ${first.phase} specialist places short by ${gapOf(worst)} by January ${worst.year}`,
+      subject: onMedian
+        ? `${first.need} ${first.phase} specialist places short by ${gapOf(worst)} by January ${worst.year} on the median projection`
+        : `${first.need} ${first.phase} specialist places could be short by ${gapOf(worst)} by January ${worst.year} at the 95th percentile`,
       message: `${first.need}, ${first.phase}: ${lines.join('; ')}. ${
-        severity === 'warn'
+        onMedian
           ? 'Short on the median projection: children will be placed independent or out of borough unless places are commissioned.'
-          : 'Short only if growth runs high (95th percentile): one to watch.'
+          : 'Short only at the 95th percentile, if growth runs high: one to watch.'
       }`,
       view: '#/sufficiency',
       figures: {
+        measure: onMedian ? 'median' : '95th percentile',
         year: worst.year,
-        places: round(worst.places, 1),
+        places: round(worst.places),
         demandP50: round(worst.demandP50, 1),
         demandP95: round(worst.demandP95, 1),
         shortfall: gapOf(worst),

@@ -111,3 +111,18 @@ export function placesInAcademicYear(
     .reduce((sum, change) => sum + change.places, 0);
   return Math.max(0, (base?.places ?? 0) + changes);
 }
+
+/**
+ * A provision's places shared out over the needs × phases it serves, in whole places (a planner never sees
+ * 34.5 places). The register does not say how a school fills its places, so each gets an even share; the
+ * places that do not divide evenly go one each to the first needs × phases in the order the provision lists
+ * them. The shares add up to the places.
+ */
+export function apportionPlaces(places: number, shares: number): number[] {
+  if (!Number.isInteger(shares) || shares < 1)
+    throw new RangeError(`shares must be a whole number ≥ 1, got ${shares}`);
+  const whole = Math.max(0, Math.round(places));
+  const each = Math.floor(whole / shares);
+  const left = whole - each * shares;
+  return Array.from({ length: shares }, (_, index) => each + (index < left ? 1 : 0));
+}

@@ -2,7 +2,7 @@
 // utilisation, shortfall, and the children who overflow to independent / out-of-borough places at their
 // unit cost. Decision record: model/decisions/capacity.md.
 import { PHASES, type Phase } from '../domain/codes';
-import { type Provision, placesInAcademicYear } from '../domain/provision';
+import { apportionPlaces, type Provision, placesInAcademicYear } from '../domain/provision';
 import type { Rollups } from './engine';
 import type { MarkovModel } from './estimate';
 import type { CapacityRow } from './output';
@@ -62,8 +62,8 @@ function specialistUnitCosts(model: MarkovModel, specialist: Uint8Array, unitCos
 }
 
 /**
- * Places per need × phase × census year. A provision serving several needs and phases has its places split
- * evenly across them (the register does not say how a school fills its places).
+ * Places per need × phase × census year. A provision serving several needs and phases has its places shared
+ * evenly across them, in whole places (`apportionPlaces`: the register does not say how a school fills them).
  */
 export function planCapacity(
   model: MarkovModel,
@@ -88,16 +88,17 @@ export function planCapacity(
     return row;
   };
   for (const provision of provisions) {
-    const share = 1 / (provision.needs.length * provision.phases.length);
-    for (const need of provision.needs) {
-      for (const phase of provision.phases) {
+    const served = provision.needs.flatMap((need) => provision.phases.map((phase) => ({ need, phase })));
+    rollups.years.forEach((year, t) => {
+      const shares = apportionPlaces(
+        placesInAcademicYear(provision, academicYearOfCensus(year)),
+        served.length,
+      );
+      served.forEach(({ need, phase }, index) => {
         const row = cellOf(need, phase);
-        if (!row) continue; // a need with no history is not modelled
-        rollups.years.forEach((year, t) => {
-          row[t] = (row[t] as number) + placesInAcademicYear(provision, academicYearOfCensus(year)) * share;
-        });
-      }
-    }
+        if (row) row[t] = (row[t] as number) + (shares[index] as number); // a need with no history is not modelled
+      });
+    });
   }
   for (const change of placeChanges) {
     const row = cellOf(change.need, change.phase);

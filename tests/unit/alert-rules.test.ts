@@ -131,11 +131,37 @@ describe('projected shortfall (median above places → warn, 95th percentile abo
     expect(shortfallAlerts([row(p50, p95)]).map((a) => a.severity)).toEqual(severities);
   });
 
-  it('reports the shortfall in whole places, rounded up, and fractional places to one decimal', () => {
-    const [alert] = shortfallAlerts([{ ...row(130.2, 140), places: 119.75 }]);
-    expect(alert?.figures.shortfall).toBe(11);
-    expect(alert?.subject).toBe('ASD secondary specialist places short by 11 by January 2027');
-    expect(alert?.message).toContain('against 119.8 local places');
+  it('headline and body give the same gap on the median, in whole places', () => {
+    const [alert] = shortfallAlerts([row(130.2, 140), { ...row(118, 126), year: 2028, withinMonths: 24 }]);
+    expect(alert?.figures).toMatchObject({ measure: 'median', year: 2027, shortfall: 11 });
+    expect(alert?.subject).toBe(
+      'ASD secondary specialist places short by 11 by January 2027 on the median projection',
+    );
+    expect(alert?.message).toBe(
+      'ASD, secondary: January 2027 (within 12 months): median demand 131 against 120 local places, 11 short; ' +
+        'at the 95th percentile 140, 20 short; January 2028 (within 24 months): median demand 118 against 120 ' +
+        'local places; at the 95th percentile 126, 6 short. Short on the median projection: children will be ' +
+        'placed independent or out of borough unless places are commissioned.',
+    );
+  });
+
+  it('names the 95th percentile when only it runs short (the issue: PD primary, median 6 against 7 places)', () => {
+    const [alert] = shortfallAlerts([
+      { ...row(6, 9.4), need: 'PD', phase: 'primary' as const, places: 7, year: 2028, withinMonths: 24 },
+    ]);
+    expect(alert?.severity).toBe('watch');
+    expect(alert?.subject).toBe(
+      'PD primary specialist places could be short by 3 by January 2028 at the 95th percentile',
+    );
+    expect(alert?.message).toContain(
+      'median demand 6 against 7 local places; at the 95th percentile 10, 3 short',
+    );
+    expect(alert?.figures).toMatchObject({ measure: '95th percentile', shortfall: 3 });
+  });
+
+  it('writes no fraction of a place anywhere in the text', () => {
+    const alerts = shortfallAlerts([row(130.2, 140.7), { ...row(90.5, 121.3), phase: 'primary' as const }]);
+    for (const alert of alerts) expect(`${alert.subject} ${alert.message}`).not.toMatch(/\d\.\d/);
   });
 
   it('gives one alert per need and phase, naming each horizon and the worst year', () => {

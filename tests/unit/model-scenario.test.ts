@@ -281,6 +281,19 @@ describe('capacity and overflow', () => {
     expect(asd[0]?.demand.mean).toBe(69);
   });
 
+  it('shares an odd number of places in whole places, adding up to the commissioned places', () => {
+    const odd = {
+      ...provision,
+      commissionedPlaces: [{ academicYear: 2020, places: 201 }],
+      plannedChanges: [],
+    };
+    const out = projectMarkov(authority(), { horizon: 1, expectedOnly: true, provisions: [odd] });
+    const places = (need: string) =>
+      (out.capacity ?? []).filter((r) => r.need === need && r.phase === 'secondary').map((r) => r.places);
+    expect(places('ASD')).toEqual([101, 101]); // listed first, so it takes the place left over
+    expect(places('SEMH')).toEqual([100, 100]);
+  });
+
   it('added places lower the overflow and its cost in a scenario', () => {
     const s = scenario([
       { kind: 'places', need: 'ASD', phase: 'secondary', places: 30, fromAcademicYear: 2021 },
