@@ -1,6 +1,23 @@
 // The command-line tools are clients of the API: the local product (`npm start`) by default, or a deployed
 // authority's URL with a bearer token. One place for the base URL, the token and error reporting.
-export const apiUrl = (): string => (process.env.API_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+export function apiUrl(): string {
+  const raw = process.env.API_URL ?? 'http://localhost:3000';
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    // not an address at all: said below
+  }
+  // `localhost:3000` parses as a URL with the scheme "localhost:", so the scheme is checked too.
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new ConfigError(
+      `API_URL "${raw}" is not a web address: write it with http:// or https://, e.g. API_URL=http://localhost:3000 (the local product) or a deployed authority's ApiUrl`,
+    );
+  return raw.replace(/\/$/, '');
+}
+
+/** A setting in the environment is wrong: said once, without the usage (the command line was fine). */
+export class ConfigError extends Error {}
 
 export class ApiError extends Error {
   constructor(
@@ -20,9 +37,10 @@ export async function callApi<T = unknown>(
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (process.env.API_TOKEN) headers.authorization = `Bearer ${process.env.API_TOKEN}`;
   if (init.json !== undefined) headers['content-type'] = 'application/json';
+  const base = apiUrl();
   let response: Response;
   try {
-    response = await fetch(`${apiUrl()}${path}`, {
+    response = await fetch(`${base}${path}`, {
       method: init.method ?? (init.json !== undefined || init.body !== undefined ? 'POST' : 'GET'),
       headers,
       body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
@@ -30,7 +48,7 @@ export async function callApi<T = unknown>(
   } catch (error) {
     throw new ApiError(
       0,
-      `cannot reach the API at ${apiUrl()} (is \`npm start\` running?): ${(error as Error).message}`,
+      `cannot reach the API at ${base} (is \`npm start\` running?): ${(error as Error).message}`,
     );
   }
   const text = await response.text();

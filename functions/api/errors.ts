@@ -17,9 +17,15 @@ export class AppError extends Error {
   }
 }
 
+/** At most this many field errors are spelled out in the one-line message (all are in `errors`). */
+const ERRORS_IN_MESSAGE = 3;
+
 export class ValidationError extends AppError {
   constructor(readonly errors: FieldError[]) {
-    super(400, 'validation_failed', `invalid ${errors.map((e) => e.field).join(', ')}`, { errors });
+    // One line a CLI or a log can show as it is: each bad field and what is wrong with it.
+    const shown = errors.slice(0, ERRORS_IN_MESSAGE).map((e) => `${e.field}: ${e.message}`);
+    const more = errors.length - shown.length;
+    super(400, 'validation_failed', `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`, { errors });
   }
   static fromZod(error: ZodError, prefix?: string): ValidationError {
     return new ValidationError(
