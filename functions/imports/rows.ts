@@ -79,7 +79,7 @@ const COST_FIELDS = {
 export const zodProblems = (error: ZodError): string[] =>
   error.issues.map(
     (issue) =>
-      `${issue.path.join('.') || '(row)'}: ${/^required\b/.test(issue.message) ? `is required (blank or no column)${issue.message.slice('required'.length)}` : issue.message}`,
+      `${issue.path.join('.') || '(row)'}: ${/^required(: |$)/.test(issue.message) ? `is required (blank or no column)${issue.message.slice('required'.length)}` : issue.message}`,
   );
 
 /** One row → a create body, or the problems with it. */
