@@ -1,5 +1,6 @@
 // Readable tables for the model CLI (without --json): totals with bands, needs by year, trends, back-test
 // errors beside the naive baselines, capacity and scenario rows.
+import { NEEDS, SETTINGS } from '../domain/codes';
 import type { ProjectionOutput, Quantiles } from '../model/output';
 
 function table(header: string[], rows: (string | number)[][]): string {
@@ -30,6 +31,30 @@ function byKeyTable(rows: { key: string; year: number; q: Quantiles }[], label: 
     [label, ...years.map(String)],
     keys.map((key) => [key, ...years.map((year) => cell(key, year))]),
   );
+}
+
+const OUR_NEEDS = new Set<string>(NEEDS);
+const OUR_SETTINGS = new Set<string>(SETTINGS);
+const listed = (codes: string[]) => codes.sort().join(', ');
+
+/**
+ * A line saying that needs and settings which are not SEN2 needs or this product's settings are the input's
+ * own codes (a witan.send set's letters: its demo anonymises them), so nobody reads "T" or "A" as a need or
+ * a school they should know. Undefined when every code is ours.
+ */
+export function codesNote(output: ProjectionOutput): string | undefined {
+  const needs = [...new Set(output.byNeed.map((row) => row.need))].filter((need) => !OUR_NEEDS.has(need));
+  const settings = [...new Set(output.bySetting.map((row) => row.setting))].filter(
+    (setting) => !OUR_SETTINGS.has(setting.replace(/@(IB|OB)$/, '')),
+  );
+  if (needs.length === 0 && settings.length === 0) return undefined;
+  const what = [
+    needs.length > 0 ? `needs ${listed(needs)}` : undefined,
+    settings.length > 0 ? `settings ${listed(settings)}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return `Codes: ${what} are the input's own codes, not SEN2 needs or this product's settings (the witan.send demo set anonymises them as letters; see data/witan-send-demo/SOURCE.md).\n`;
 }
 
 /** Breakdowns `--by` can ask for, each the name of its output array and how a row is labelled. */
@@ -97,6 +122,8 @@ export function formatOutput(
         .filter(Boolean)
         .join(' ')}${output.population.areaName ? ', ' : ''}${output.population.source}\n`,
     );
+  const note = codesNote(output);
+  if (note) parts.push(note);
   parts.push(
     `\nEHCPs, all needs\n${table(
       ['year', ...BAND_HEADER],

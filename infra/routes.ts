@@ -5,7 +5,7 @@
 //
 // Who sees what (least privilege; docs/api.md "Who may call what"):
 // - readers see aggregates only: summary, occupancy, provisions, scenarios, projections, spend, outturn and
-//   its forecast, budgets, the DSG plan, alerts. Nothing about one child.
+//   its forecast, budgets, the DSG plan, alerts, readiness. Nothing about one child.
 // - child-level records (placements and their history, the person-level exports, import jobs) are for
 //   caseworkers and planners.
 // - finance sees placement-level costs: the placement records themselves (list, one, and the placements
@@ -95,6 +95,8 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/alerts/runs', fn: 'planning', groups: ['planners'] },
   // Who the caller is and their groups: the dashboard shows each group what the table lets it do.
   { method: 'GET', path: '/me', fn: 'read', groups: everyone },
+  // What the authority has loaded and what is missing: counts and names of provisions, no child.
+  { method: 'GET', path: '/readiness', fn: 'read', groups: everyone },
   // The dashboard's static page and assets: no data in them, and the browser must load them to sign in.
   { method: 'GET', path: '/', fn: 'read', groups: 'public' },
   { method: 'GET', path: '/assets/{proxy+}', fn: 'read', groups: 'public' },

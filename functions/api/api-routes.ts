@@ -8,6 +8,7 @@ import { placementRoutes } from './routes/placements';
 import { populationRoutes } from './routes/population';
 import { projectionRoutes } from './routes/projections';
 import { provisionRoutes } from './routes/provisions';
+import { readinessRoutes } from './routes/readiness';
 import { summaryRoutes } from './routes/summary';
 
 export const API_ROUTES: readonly RouteModule[] = [
@@ -19,4 +20,5 @@ export const API_ROUTES: readonly RouteModule[] = [
   financeRoutes,
   alertRoutes,
   meRoutes,
+  readinessRoutes,
 ];

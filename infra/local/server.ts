@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { runAuthorityAlerts } from '../../functions/alerts/figures';
+import { monthOf, previousMonth } from '../../functions/alerts/run';
 import { API_ROUTES } from '../../functions/api/api-routes';
 import { type App, createApp } from '../../functions/api/app';
 import type { AppDeps } from '../../functions/api/deps';
@@ -71,6 +73,12 @@ export interface LocalOptions {
   log?: (line: string) => void;
   /** Host names the server answers to besides localhost, 127.0.0.1 and [::1]. Default: LOCAL_HOSTS (comma-separated). */
   hosts?: readonly string[];
+  /**
+   * After a first load of the demo, run last month's alerts in the background once the server is ready, so
+   * the demo shows an authority whose monthly alerts have run (`npm start` does; default off, so tests run
+   * the months they choose). `LocalRuntime.demoAlertHistory` settles when it is done.
+   */
+  demoAlertHistory?: boolean;
 }
 
 export interface LocalRuntime {
@@ -81,6 +89,8 @@ export interface LocalRuntime {
   /** The DynamoDB Local (java) process now serving. */
   dynamoPid: () => number;
   tableName: string;
+  /** The demo's background alert run (see `LocalOptions.demoAlertHistory`), when one was started. */
+  demoAlertHistory?: Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -126,6 +136,28 @@ async function startDatabase(
   await database.stop();
   await rm(dbFile, { force: true });
   return { database: await start(dbPath) };
+}
+
+/**
+ * Last month's alerts for the demo, as the monthly schedule would have run them: a model run takes seconds,
+ * so this runs after the server is ready, and says so in one line when done. A failure is reported, never
+ * thrown: the demo works without it (the readiness view then shows the alerts item to run).
+ */
+async function runDemoAlertHistory(deps: AppDeps, log: (line: string) => void): Promise<void> {
+  const month = previousMonth(monthOf(undefined, deps.now()));
+  const publisher = deps.alerting.publisher;
+  if (!publisher) return;
+  try {
+    const result = await runAuthorityAlerts(deps, month, publisher);
+    if (result.published)
+      log(
+        `Ran the demo's ${month} alerts (${result.alerts.length} alerts), as the monthly schedule would have.`,
+      );
+  } catch (error) {
+    log(
+      `The demo's ${month} alerts did not run (${(error as Error).message}); run them with \`npm run -s alerts -- --month ${month}\`.`,
+    );
+  }
 }
 
 export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
@@ -180,7 +212,9 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       ...(dbPath ? { cursorKey: localCursorKey(dirname(dbPath)) } : {}),
     });
 
+    let demoLoaded = false;
     if (restoredDemo) {
+      demoLoaded = true;
       const demo = restoredDemo;
       await seedDemoLive(deps, demo);
       log(
@@ -201,6 +235,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
         progress.stop();
       }
       log(`Demo authority loaded in ${seconds(started)}.`);
+      demoLoaded = true;
     }
 
     // One process serves what the deployed stack splits between the main API and the files functions.
@@ -227,17 +262,30 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     const url = `http://127.0.0.1:${port}`;
     alertSettings.dashboardUrl = `http://localhost:${port}/`;
 
+    const demoAlertHistory =
+      demoLoaded && options.demoAlertHistory ? runDemoAlertHistory(deps, log) : undefined;
+
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
         await new Promise<void>((done) => server.close(() => done()));
+        await demoAlertHistory; // never stop the database under a run that is writing
         client.destroy();
         await database.stop();
         lock?.release();
       })();
       return stopping;
     };
-    return { url, deps, app, dynamoEndpoint: database.endpoint, dynamoPid: database.pid, tableName, stop };
+    return {
+      url,
+      deps,
+      app,
+      dynamoEndpoint: database.endpoint,
+      dynamoPid: database.pid,
+      tableName,
+      ...(demoAlertHistory ? { demoAlertHistory } : {}),
+      stop,
+    };
   } catch (error) {
     client.destroy();
     await database.stop();
@@ -250,7 +298,7 @@ const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToF
 
 if (runDirectly) {
   announceNodeSupport();
-  const runtime = await startLocal().catch((error: unknown) => {
+  const runtime = await startLocal({ demoAlertHistory: true }).catch((error: unknown) => {
     if (!(error instanceof DataDirInUseError)) throw error;
     console.error(error.message);
     process.exit(1);

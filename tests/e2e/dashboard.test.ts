@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { financialYearLabel, financialYearStartOf } from '../../domain/dates';
 import type { Outturn } from '../../domain/outturn';
+import type { Readiness } from '../../domain/readiness';
 import type { Summary } from '../../domain/summary';
 import type { LocalRuntime } from '../../infra/local/server';
 import type { ProjectionOutput } from '../../model/output';
@@ -42,7 +43,7 @@ describe.skipIf(!hasChromium)('dashboard in a real browser', { timeout: 240_000 
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    session = await startDashboardSession({ viewport: { width: 1280, height: 800 } });
+    session = await startDashboardSession({ viewport: { width: 1280, height: 800 }, demoAlertHistory: true });
     ({ runtime, context, page } = session);
   }, 600_000);
 
@@ -207,6 +208,25 @@ describe.skipIf(!hasChromium)('dashboard in a real browser', { timeout: 240_000 
     expect(await page.locator('#digest-subject').textContent()).toBe(latest?.digest?.subject);
     expect(await page.locator('#alerts-table tbody tr').count()).toBe(runs.length);
     await screenshot('alerts');
+  });
+
+  it('Data readiness shows the demo authority ready in every item', async () => {
+    await runtime.demoAlertHistory;
+    await open('readiness');
+    expect(await page.locator('#readiness-headline').getAttribute('data-ready')).toBe('true');
+    const items = page.locator('#readiness-items > li');
+    expect(await items.count()).toBe(6);
+    expect(await page.locator('#readiness-items > li[data-status="ready"]').count()).toBe(6);
+    expect(await page.locator('#readiness-items code').count()).toBe(0); // nothing to fill
+    const readiness = await api<Readiness>('/readiness');
+    expect(await page.locator('.readiness-summary').allTextContents()).toEqual(
+      readiness.items.map((item) => item.summary),
+    );
+    expect(await texts('#readiness-censuses [data-field="children"]')).toEqual(
+      readiness.facts.censuses.map((census) => whole.format(census.children)),
+    );
+    await page.locator('#readiness-items + details > summary').click();
+    await screenshot('readiness');
   });
 
   it('is usable by keyboard and at tablet width', async () => {

@@ -75,6 +75,8 @@ export interface DashboardSession {
 export async function startDashboardSession(options: {
   viewport: { width: number; height: number };
   demo?: () => DemoAuthority;
+  /** Run last month's alerts after the load, as `npm start` does, and wait for them before any view is timed. */
+  demoAlertHistory?: boolean;
 }): Promise<DashboardSession> {
   const dataDir = await mkdtemp(join(tmpdir(), 'send-e2e-'));
   const runtime = await startLocal({
@@ -83,7 +85,9 @@ export async function startDashboardSession(options: {
     seedDemo: true,
     log: () => {},
     ...(options.demo ? { demo: options.demo } : {}),
+    ...(options.demoAlertHistory ? { demoAlertHistory: true } : {}),
   });
+  await runtime.demoAlertHistory;
   const browser = await launchBrowser();
   const context = await browser.newContext({
     viewport: options.viewport,

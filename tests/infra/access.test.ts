@@ -27,6 +27,7 @@ const AGGREGATES = [
   'GET /alerts',
   'GET /population',
   'GET /me',
+  'GET /readiness',
 ];
 const PLACEMENT_RECORDS = [
   'GET /placements',

@@ -312,10 +312,10 @@ describe('generateDemoAuthority: local provisions', () => {
     expect(demo.provisions.some((p) => p.type === 'specialist-post16')).toBe(true);
   });
 
-  it('commissions places for every academic year 2017–2026, growing modestly', () => {
+  it('commissions places for every academic year 2017–2026 and the next, 2027, growing modestly', () => {
     for (const provision of open) {
       const rows = provision.commissionedPlaces;
-      expect(rows.map((r) => r.academicYear)).toEqual(Array.from({ length: 10 }, (_, i) => 2017 + i));
+      expect(rows.map((r) => r.academicYear)).toEqual(Array.from({ length: 11 }, (_, i) => 2017 + i));
       for (let i = 1; i < rows.length; i++)
         expect(rows[i]?.places).toBeGreaterThanOrEqual(rows[i - 1]?.places as number);
       expect((rows.at(-1)?.places as number) / (rows[0]?.places as number)).toBeLessThan(2);
@@ -330,7 +330,12 @@ describe('generateDemoAuthority: local provisions', () => {
     expect(opening?.places).toBeGreaterThan(0);
     expect(placesInAcademicYear(opening?.p as Provision, 2026)).toBe(0);
     expect(placesInAcademicYear(opening?.p as Provision, 2027)).toBe(opening?.places);
-    expect(changes.some((c) => c.kind === 'expansion' && c.places > 0)).toBe(true);
+    const expansion = changes.find((c) => c.kind === 'expansion' && c.places > 0);
+    expect(expansion).toBeDefined();
+    // The 2027 commissioned figure already holds the expansion, and it counts once.
+    expect(placesInAcademicYear(expansion?.p as Provision, 2027)).toBe(
+      placesInAcademicYear(expansion?.p as Provision, 2026) + (expansion?.places as number),
+    );
   });
 
   it('links in-borough specialist placements to provisions that serve their need and phase', () => {

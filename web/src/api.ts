@@ -8,6 +8,7 @@ import type { Outturn } from '../../domain/outturn';
 import type { Placement, PlacementEnd, PlacementInput, PlacementPatch } from '../../domain/placement';
 import type { PlacementFilter } from '../../domain/placement-filter';
 import type { Provision, ProvisionInput, ProvisionPatch } from '../../domain/provision';
+import type { Readiness } from '../../domain/readiness';
 import type { SpendDimension, SpendSummary } from '../../domain/spend';
 import type { Summary } from '../../domain/summary';
 import type { AlertRun, AlertRunResult } from '../../functions/alerts/run';
@@ -257,3 +258,10 @@ export const getOccupancy = (asOf?: string) => request<Occupancy>('GET', `/occup
 export const createProvision = (input: ProvisionInput) => request<Provision>('POST', '/provisions', input);
 export const updateProvision = (id: string, patch: ProvisionPatch, version: number) =>
   request<Provision>('PATCH', `/provisions/${encodeURIComponent(id)}`, patch, { 'if-match': `"${version}"` });
+
+// ---- Readiness ----
+
+export type { Readiness, ReadinessItem, ReadinessStatus } from '../../domain/readiness';
+
+/** What the authority has loaded and what is missing, each missing item with the route that fills it. */
+export const getReadiness = () => request<Readiness>('GET', '/readiness');

@@ -12,6 +12,7 @@ import { overviewView } from './views/overview';
 import { placementView } from './views/placement';
 import { placementsView } from './views/placements';
 import { provisionsView } from './views/provisions';
+import { readinessView } from './views/readiness';
 import { scenariosView } from './views/scenarios';
 import { sufficiencyView } from './views/sufficiency';
 
@@ -32,6 +33,7 @@ const VIEWS: { path: string; label: string; view: View /** API path the view lis
       requires: '/placements',
     },
     { path: 'provisions', label: 'Provisions', view: provisionsView, requires: '/provisions' },
+    { path: 'readiness', label: 'Data readiness', view: readinessView },
   ];
 
 const main = document.getElementById('main') as HTMLElement;

@@ -13,7 +13,8 @@ import { readJson, readQuery } from '../http';
 const HistoryQuery = z.strictObject({ since: YearMonth.optional() });
 const RunBody = z.strictObject({ month: YearMonth });
 
-const monthsBefore = (date: Date, months: number) =>
+/** YYYY-MM of the month `months` before the one containing `date`. */
+export const monthsBefore = (date: Date, months: number) =>
   new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, 1)).toISOString().slice(0, 7);
 
 export function alertRoutes() {

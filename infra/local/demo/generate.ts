@@ -181,18 +181,27 @@ const provisionRoute = (provision: Pick<LocalProvision, 'type'>): Route =>
     ? 'special'
     : provision.type;
 
-/** The provision records: places from the catalogue per academic year, planned changes after the as-of year. */
+/**
+ * The provision records: places from the catalogue per academic year up to the as-of year, and the next
+ * year's as agreed in the autumn (the catalogue's figure with that September's planned opening or expansion
+ * in it: a year's commissioned figure includes the changes dated in that year, as placesInAcademicYear reads it).
+ */
 function buildProvisions(asOf: string): Provision[] {
   const lastYear = academicYearOfDay(toDayNumber(asOf));
   return LOCAL_PROVISIONS.map((local) => {
     const [first, last] = local.places;
-    const commissionedPlaces = local.opensLater
+    const planned = (local.plannedChanges ?? []).reduce((sum, change) => sum + change.places, 0);
+    const known = local.opensLater
       ? [{ academicYear: lastYear, places: 0 }]
       : Array.from({ length: lastYear - FIRST_ACADEMIC_YEAR + 1 }, (_, index) => {
           const year = FIRST_ACADEMIC_YEAR + index;
           const progress = Math.min(1, index / (LAST_PLACES_YEAR - FIRST_ACADEMIC_YEAR));
           return { academicYear: year, places: Math.round(first + (last - first) * progress) };
         });
+    const commissionedPlaces = [
+      ...known,
+      { academicYear: lastYear + 1, places: (known.at(-1)?.places ?? 0) + planned },
+    ];
     const createdAt = `${local.opensLater ? asOf : isoOf(septemberFirst(FIRST_ACADEMIC_YEAR))}T00:00:00.000Z`;
     return {
       id: local.id,
