@@ -124,8 +124,9 @@ describe('GET /readiness', () => {
 
     // The month's alert run, as the schedule records it.
     const now = new Date('2026-12-01T06:00:00Z');
-    expect(await harness.deps.alertRuns.claim('local', '2026-12', now)).toBe(true);
-    await harness.deps.alertRuns.markSent('local', '2026-12', {
+    const claim = { id: 'run-1', now, leaseUntil: new Date(now.getTime() + 30_000) };
+    expect(await harness.deps.alertRuns.claim('local', '2026-12', claim)).toBe(true);
+    await harness.deps.alertRuns.markSent('local', '2026-12', claim.id, {
       alerts: [],
       digest: { subject: 'No alerts', body: 'Nothing to report.' },
       sentAt: now.toISOString(),
