@@ -125,7 +125,7 @@ function censusesItem({ censuses, censusesNeeded }: ReadinessFacts): ReadinessIt
       id: 'censuses',
       title,
       status: 'partial',
-      summary: `${span}: enough to project, but new plans are projected at their average rate; with ${censusesNeeded.forTrend} censuses the model chooses a trend by back-testing.`,
+      summary: `${span}: enough to project, with new plans on a damped trend alone; from ${censusesNeeded.forTrend} censuses the model weighs its trends by how well each forecast the past.`,
       missing: [
         `${plural(censusesNeeded.forTrend - counted.length, 'earlier census', 'earlier censuses')} (placements in place in January ${first - (censusesNeeded.forTrend - counted.length)}–${first - 1}, ended ones included)`,
       ],
@@ -135,7 +135,7 @@ function censusesItem({ censuses, censusesNeeded }: ReadinessFacts): ReadinessIt
     id: 'censuses',
     title,
     status: 'ready',
-    summary: `${span}: enough for the model, including a joiner trend chosen by back-testing.`,
+    summary: `${span}: enough for the model, its trends for new plans weighed by how well each forecast the past.`,
     missing: [],
   };
 }

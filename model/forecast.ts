@@ -22,7 +22,7 @@ import { DEFAULT_FLAT_WINDOW, DEFAULT_PHI, type TrendMethod } from './trend';
 /** Fewest scored one-step forecasts before trends are weighted by skill; below, a damped trend. */
 export const MIN_SCORED_FORECASTS = 3;
 /** Fewest points a back-test fit uses. */
-const MIN_FIT_POINTS = 3;
+export const MIN_FIT_POINTS = 3;
 /** Horizons scored in the rolling-origin skill of each candidate. */
 const SKILL_HORIZON = 3;
 /**

@@ -211,7 +211,6 @@ describe.skipIf(!hasChromium)('dashboard in a real browser', { timeout: 240_000 
   });
 
   it('Data readiness shows the demo authority ready in every item', async () => {
-    await runtime.demoAlertHistory;
     await open('readiness');
     expect(await page.locator('#readiness-headline').getAttribute('data-ready')).toBe('true');
     const items = page.locator('#readiness-items > li');

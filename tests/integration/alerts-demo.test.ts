@@ -40,45 +40,38 @@ describe('monthly alerts on the demo authority', () => {
 
   // Two alert runs over HTTP, each projecting the demo's shortfalls (500 draws) and its expected starts: a
   // busy 2-core machine takes more than 30 s.
-  it(
-    'publishes one digest a planner can act on, and a second run sends nothing',
-    {
-      timeout: 120_000,
-    },
-    async () => {
-      const first = await alertsCommand(thisMonth);
-      expect(first).toMatchObject({
-        authority: 'demo',
-        month: thisMonth,
-        published: true,
-        alreadySent: false,
-      });
-      const rules = new Set(first.alerts.map((alert) => alert.rule));
-      // The demo's Harbour View SEMH special school is over its commissioned places.
-      expect(rules).toContain('provision-occupancy');
-      expect(first.alerts.find((a) => a.subject.startsWith('Harbour View'))?.severity).toBe('critical');
-      for (const alert of first.alerts)
-        expect(alert).toMatchObject({ rule: expect.any(String), subject: expect.any(String) });
+  it('publishes one digest a planner can act on, and a second run sends nothing', {
+    timeout: 120_000,
+  }, async () => {
+    const first = await alertsCommand(thisMonth);
+    expect(first).toMatchObject({
+      authority: 'demo',
+      month: thisMonth,
+      published: true,
+      alreadySent: false,
+    });
+    const rules = new Set(first.alerts.map((alert) => alert.rule));
+    // The demo's Harbour View SEMH special school is over its commissioned places.
+    expect(rules).toContain('provision-occupancy');
+    expect(first.alerts.find((a) => a.subject.startsWith('Harbour View'))?.severity).toBe('critical');
+    for (const alert of first.alerts)
+      expect(alert).toMatchObject({ rule: expect.any(String), subject: expect.any(String) });
 
-      const outbox = await readdir(join(dataDir, 'outbox'));
-      expect(outbox).toHaveLength(1);
-      const digest = await readFile(join(dataDir, 'outbox', outbox[0] as string), 'utf8');
-      expect(digest).toMatch(
-        new RegExp(`^Subject: Demo Borough SEND sufficiency ${thisMonth}: \\d+ critical`),
-      );
-      expect(digest).toContain(`${runtime.url.replace('127.0.0.1', 'localhost')}/#/sufficiency`);
+    const outbox = await readdir(join(dataDir, 'outbox'));
+    expect(outbox).toHaveLength(1);
+    const digest = await readFile(join(dataDir, 'outbox', outbox[0] as string), 'utf8');
+    expect(digest).toMatch(new RegExp(`^Subject: Demo Borough SEND sufficiency ${thisMonth}: \\d+ critical`));
+    expect(digest).toContain(`${runtime.url.replace('127.0.0.1', 'localhost')}/#/sufficiency`);
 
-      const second = await alertsCommand(thisMonth);
-      expect(second).toMatchObject({ published: false, alreadySent: true });
-      expect(await readdir(join(dataDir, 'outbox'))).toHaveLength(1);
+    const second = await alertsCommand(thisMonth);
+    expect(second).toMatchObject({ published: false, alreadySent: true });
+    expect(await readdir(join(dataDir, 'outbox'))).toHaveLength(1);
 
-      const history = (await (await fetch(`${runtime.url}/alerts?since=${thisMonth}`)).json()) as {
-        runs: { month: string; status: string }[];
-      };
-      expect(history.runs).toEqual([expect.objectContaining({ month: thisMonth, status: 'sent' })]);
-    },
-    120_000,
-  );
+    const history = (await (await fetch(`${runtime.url}/alerts?since=${thisMonth}`)).json()) as {
+      runs: { month: string; status: string }[];
+    };
+    expect(history.runs).toEqual([expect.objectContaining({ month: thisMonth, status: 'sent' })]);
+  });
 
   it('rejects a malformed month naming the field', async () => {
     const response = await fetch(`${runtime.url}/alerts/runs`, {

@@ -10,7 +10,8 @@ import { oneAreaCsv, SOUTH_TYNESIDE } from '../helpers/population';
 
 const actor = { userId: 'u-seed', name: 'seed' };
 
-describe('GET /readiness', () => {
+// Several hundred creates and a dozen calls: a busy 2-core machine takes well over the default 30 s.
+describe('GET /readiness', { timeout: 180_000 }, () => {
   let harness: Awaited<ReturnType<typeof placementsApp>>;
   const readiness = async (as: 'reader' | 'planner' = 'reader') => {
     const response = await harness.call('GET', '/readiness', { as });

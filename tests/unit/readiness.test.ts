@@ -50,7 +50,7 @@ describe('data readiness', () => {
       expect(i.missing).toEqual([]);
     }
     expect(item(complete, 'censuses').summary).toBe(
-      '7 censuses with children (January 2020 to January 2026): enough for the model, including a joiner trend chosen by back-testing.',
+      '7 censuses with children (January 2020 to January 2026): enough for the model, its trends for new plans weighed by how well each forecast the past.',
     );
   });
 
@@ -85,7 +85,7 @@ describe('data readiness', () => {
     for (const i of readiness.items) expect(i.missing.length).toBeGreaterThan(0);
   });
 
-  it('censuses: one is not enough to project, two to five project without a trend, six choose one', () => {
+  it('censuses: one is not enough to project, two to five project on a damped trend, six weigh trends', () => {
     const withCensuses = (count: number) => ({
       ...complete,
       censuses: [

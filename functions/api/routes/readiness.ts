@@ -6,14 +6,17 @@ import type { Setting } from '../../../domain/codes';
 import { academicYearStartOf, censusDate, currentMonth, eachYear } from '../../../domain/dates';
 import { assessReadiness, type ReadinessFacts } from '../../../domain/readiness';
 import { OUT_OF_BOROUGH } from '../../../model/data';
-import { MIN_YEARS_TO_CHOOSE_TREND } from '../../../model/estimate';
+import { MIN_FIT_POINTS, MIN_SCORED_FORECASTS } from '../../../model/forecast';
 import { type CensusEntry, censusSnapshots } from '../../../model/snapshots';
 import type { AppEnv } from '../app';
 import { monthsBefore } from './alerts';
 import { currentFinancialYear, today } from './financial-year';
 
-/** Two censuses give one year of transitions; a trend is chosen from MIN_YEARS_TO_CHOOSE_TREND of them. */
-const CENSUSES_NEEDED = { toProject: 2, forTrend: MIN_YEARS_TO_CHOOSE_TREND + 1 };
+/**
+ * Two censuses give one year of transitions; trends are weighed by back-test skill from MIN_SCORED_FORECASTS
+ * one-step forecasts, each fitted on at least MIN_FIT_POINTS years of joiners (model/decisions/trend-methods.md).
+ */
+const CENSUSES_NEEDED = { toProject: 2, forTrend: MIN_FIT_POINTS + MIN_SCORED_FORECASTS + 1 };
 
 /** Children of a census by setting and borough, with how many have a cost and the mean of those costs. */
 function unitCostsOf(census: ReadonlyMap<string, CensusEntry>): ReadinessFacts['unitCosts']['settings'] {
