@@ -1,10 +1,12 @@
 // `npm run -s spend -- [--fy 2025-26] [--by need|setting|dsg|location|funder|month] [--funder education]
 // [--json]` prints high needs spend from the running product (API_URL, default the local `npm start`;
 // API_TOKEN as bearer token when set). `--outturn [--as-of YYYY-MM-DD] [--new-placements model|history]`
-// prints the outturn forecast instead.
+// prints the outturn forecast instead. `--forecast [--from 2026-27] [--years 5] [--mitigations id,id]
+// [--funder education|all] [--as-of YYYY-MM-DD]` prints the multi-year forecast (GET /forecast).
 import { parseArgs } from 'node:util';
 import { FUNDERS } from '../domain/codes';
 import { FinancialYear, financialYearLabel, financialYearStartOf, IsoDate } from '../domain/dates';
+import { FORECAST_FUNDERS, type Forecast, MAX_FORECAST_YEARS } from '../domain/forecast';
 import type { Outturn } from '../domain/outturn';
 import { SPEND_DIMENSIONS, type SpendSummary } from '../domain/spend';
 import { callApi, runCli, UsageError } from './api-client';
@@ -14,6 +16,8 @@ const USAGE = [
   `                           [--funder ${FUNDERS.join('|')}] [--json]`,
   '       npm run -s spend -- --outturn [--fy 2025-26] [--as-of YYYY-MM-DD] [--new-placements model|history]',
   '                           [--json]',
+  '       npm run -s spend -- --forecast [--from 2026-27] [--years 5] [--mitigations id,id]',
+  `                           [--funder ${FORECAST_FUNDERS.join('|')}] [--as-of YYYY-MM-DD] [--json]`,
 ].join('\n');
 
 const money = (value: number) =>
@@ -81,6 +85,58 @@ function outturnTable(o: Outturn): string {
   ].join('\n');
 }
 
+function forecastTable(f: Forecast): string {
+  const years = f.years.map((y) => y.financialYear);
+  const row = (label: string, values: (number | null | undefined)[]) => [
+    label,
+    ...values.map((value) => (value === null || value === undefined ? '—' : money(value))),
+  ];
+  const lines: [string, (y: Forecast['years'][number]) => number | null | undefined][] = [
+    ['Actual to date', (y) => y.actualToDate],
+    ['Forecast p05', (y) => y.p05],
+    ['Forecast p50', (y) => y.p50],
+    ['Forecast p95', (y) => y.p95],
+    ['Budget', (y) => y.budget?.amount],
+    ['Variance p50 (+ over budget)', (y) => y.variance?.p50],
+    ['DSG balance carried forward p50', (y) => y.dsgBalance?.closing.p50],
+  ];
+  const rows = lines.map(([label, pick]) => row(label, f.years.map(pick)));
+  if (f.mitigations.length > 0) {
+    for (const m of f.mitigations)
+      rows.push(
+        row(
+          `Saving: ${m.name}`,
+          years.map((fy) => m.savings.find((s) => s.financialYear === fy)?.p50),
+        ),
+      );
+    rows.push(
+      row(
+        'Forecast p50, mitigated',
+        f.years.map((y) => y.mitigated?.p50),
+      ),
+    );
+    rows.push(
+      row(
+        'DSG balance carried forward, mitigated',
+        f.years.map((y) => y.mitigated?.dsgBalance?.closing.p50),
+      ),
+    );
+  }
+  rows.push([
+    'Children in plans (p50)',
+    ...f.years.map((y) => (y.placements ? y.placements.p50.toFixed(1) : '—')),
+  ]);
+  return [
+    `Forecast ${years[0]} to ${years.at(-1)} as at ${f.asOf}: ${f.counts}`,
+    '',
+    table(['', ...years], rows),
+    '',
+    `Method: ${f.method}.`,
+    `Cost uplift ${percent(f.assumptions.costUplift.rate)} a year; budget growth ${percent(f.assumptions.budgetGrowth.rate)} a year.`,
+    ...(f.warnings ?? []).map((warning) => `Warning: ${warning}`),
+  ].join('\n');
+}
+
 function parse(value: string | undefined, schema: typeof FinancialYear | typeof IsoDate, flag: string) {
   if (value === undefined) return undefined;
   const result = schema.safeParse(value);
@@ -94,6 +150,10 @@ await runCli(async () => {
     by?: string;
     funder?: string;
     outturn?: boolean;
+    forecast?: boolean;
+    from?: string;
+    years?: string;
+    mitigations?: string;
     'as-of'?: string;
     'new-placements'?: string;
     json?: boolean;
@@ -106,6 +166,10 @@ await runCli(async () => {
         by: { type: 'string' },
         funder: { type: 'string' },
         outturn: { type: 'boolean' },
+        forecast: { type: 'boolean' },
+        from: { type: 'string' },
+        years: { type: 'string' },
+        mitigations: { type: 'string' },
         'as-of': { type: 'string' },
         'new-placements': { type: 'string' },
         json: { type: 'boolean' },
@@ -119,6 +183,38 @@ await runCli(async () => {
     console.log(USAGE);
     return;
   }
+  if (values.forecast) {
+    if (values.outturn || values.fy !== undefined || values.by !== undefined || values['new-placements'])
+      throw new UsageError(
+        '--forecast takes --from, --years, --mitigations, --funder and --as-of (not --fy, --by, --outturn)',
+      );
+    const query = new URLSearchParams();
+    const from = parse(values.from, FinancialYear, '--from');
+    if (from) query.set('from', from);
+    if (values.years !== undefined) {
+      const years = Number(values.years);
+      if (!Number.isInteger(years) || years < 1 || years > MAX_FORECAST_YEARS)
+        throw new UsageError(
+          `--years must be a whole number from 1 to ${MAX_FORECAST_YEARS}, not ${values.years}`,
+        );
+      query.set('years', String(years));
+    }
+    if (values.mitigations !== undefined) query.set('mitigations', values.mitigations);
+    if (values.funder !== undefined) {
+      if (!(FORECAST_FUNDERS as readonly string[]).includes(values.funder))
+        throw new UsageError(
+          `--funder with --forecast must be one of ${FORECAST_FUNDERS.join(', ')}, not ${values.funder}`,
+        );
+      query.set('funder', values.funder);
+    }
+    const forecastAsOf = parse(values['as-of'], IsoDate, '--as-of');
+    if (forecastAsOf) query.set('asOf', forecastAsOf);
+    const forecast = await callApi<Forecast>(`/forecast?${query}`);
+    console.log(values.json ? JSON.stringify(forecast, null, 2) : forecastTable(forecast));
+    return;
+  }
+  if (values.from !== undefined || values.years !== undefined || values.mitigations !== undefined)
+    throw new UsageError('--from, --years and --mitigations apply to --forecast only');
   const fy =
     parse(values.fy, FinancialYear, '--fy') ??
     financialYearLabel(financialYearStartOf(new Date().toISOString().slice(0, 10)));

@@ -14,7 +14,13 @@ import { type Budget, budgetByDsgCategory, budgetTotal } from './budget';
 import { DSG_CATEGORIES, DSG_CATEGORY_LABELS, type DsgCategory, type Phase } from './codes';
 import { FinancialYear, financialYearBounds, financialYearLabel, IsoDate } from './dates';
 import type { FinanceSettings } from './finance-settings';
-import { monthsByCensus, priceIndex, type UnitCostRow, type UnitCosts } from './forecast-pricing';
+import {
+  type CellPrice,
+  monthsByCensus,
+  priceIndex,
+  type UnitCostRow,
+  type UnitCosts,
+} from './forecast-pricing';
 import {
   apportionPennies,
   breakdownPennyDays,
@@ -172,6 +178,8 @@ export type Forecast = z.infer<typeof Forecast>;
 
 /** One January census of one Monte Carlo draw, as the model shows it (model/draws.ts). */
 export interface DrawCensus {
+  /** Which run of a projection with a scenario (the baseline's censuses, then the scenario's). */
+  run?: 'baseline' | 'scenario';
   draw: number;
   year: number;
   forEachCell(visit: (need: string, setting: string, ncy: number, children: number) => void): void;
@@ -195,6 +203,11 @@ export interface PlaceChange {
 }
 
 const D = DSG_CATEGORIES.length;
+
+interface PricedCell {
+  price: CellPrice;
+  demand: Float64Array | null;
+}
 
 /**
  * Per-draw, per-census costs of one model run at asOf's prices: education and all funders by DSG category,
@@ -232,27 +245,57 @@ export class PricedRun {
       throw new RangeError(`census ${census.year} of draw ${census.draw} is outside the run`);
     const row = census.draw * this.years + t;
     const overrides = this.overrides.filter((o) => o.fromYear === undefined || census.year >= o.fromYear);
-    census.forEachCell((need, setting, ncy, children) => {
-      if (children === 0) return;
-      const price = this.unitCosts.price(need, setting, ncy);
-      let { education, allFunders } = price;
-      const override = overrides.find((o) => o.setting === setting && (o.need ?? need) === need);
-      if (override) {
-        education = allFunders > 0 ? (override.allFunders * education) / allFunders : override.allFunders;
-        allFunders = override.allFunders;
+    const education = this.education;
+    const allFunders = this.allFunders;
+    let children = 0;
+    let outOfBorough = 0;
+    census.forEachCell((need, setting, ncy, count) => {
+      if (count === 0) return;
+      const cell = this.cellOf(need, setting, ncy);
+      let { education: unitEducation, allFunders: unitAll } = cell.price;
+      if (overrides.length > 0) {
+        const override = overrides.find((o) => o.setting === setting && (o.need ?? need) === need);
+        if (override) {
+          unitEducation = unitAll > 0 ? (override.allFunders * unitEducation) / unitAll : override.allFunders;
+          unitAll = override.allFunders;
+        }
       }
-      const cell = row * D + price.dsg;
-      this.education[cell] = (this.education[cell] as number) + children * education;
-      this.allFunders[cell] = (this.allFunders[cell] as number) + children * allFunders;
-      this.children[row] = (this.children[row] as number) + children;
-      if (price.outOfBorough) this.outOfBorough[row] = (this.outOfBorough[row] as number) + children;
-      if (price.specialist) {
-        const demand = this.demandOf(need, price.phase);
-        demand[row] = (demand[row] as number) + children;
-      }
+      const at = row * D + cell.price.dsg;
+      education[at] = (education[at] as number) + count * unitEducation;
+      allFunders[at] = (allFunders[at] as number) + count * unitAll;
+      children += count;
+      if (cell.price.outOfBorough) outOfBorough += count;
+      if (cell.demand) cell.demand[row] = (cell.demand[row] as number) + count;
     });
+    this.children[row] = (this.children[row] as number) + children;
+    this.outOfBorough[row] = (this.outOfBorough[row] as number) + outOfBorough;
     this.seen += 1;
   };
+
+  /**
+   * A census cell's price and, for a specialist cell, its need × phase demand series: looked up once per
+   * need × setting × NCY (millions of cells are priced per forecast, from a few hundred distinct ones).
+   */
+  private readonly cells = new Map<string, Map<string, Map<number, PricedCell>>>();
+  private cellOf(need: string, setting: string, ncy: number): PricedCell {
+    let bySetting = this.cells.get(need);
+    if (!bySetting) {
+      bySetting = new Map();
+      this.cells.set(need, bySetting);
+    }
+    let byNcy = bySetting.get(setting);
+    if (!byNcy) {
+      byNcy = new Map();
+      bySetting.set(setting, byNcy);
+    }
+    let cell = byNcy.get(ncy);
+    if (!cell) {
+      const price = this.unitCosts.price(need, setting, ncy);
+      cell = { price, demand: price.specialist ? this.demandOf(need, price.phase) : null };
+      byNcy.set(ncy, cell);
+    }
+    return cell;
+  }
 
   private demandOf(need: string, phase: Phase): Float64Array {
     const key = `${need}|${phase}`;

@@ -72,6 +72,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
   { method: 'PUT', path: '/population', fn: 'planning', groups: ['planners'] },
   { method: 'GET', path: '/spend', fn: 'read', groups: everyone },
   { method: 'GET', path: '/outturn', fn: 'read', groups: everyone },
+  { method: 'GET', path: '/forecast', fn: 'read', groups: everyone },
   { method: 'GET', path: '/budgets/{financialYear}', fn: 'read', groups: everyone },
   { method: 'PUT', path: '/budgets/{financialYear}', fn: 'finance', groups: ['finance'] },
   { method: 'GET', path: '/finance/settings', fn: 'read', groups: everyone },

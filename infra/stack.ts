@@ -125,7 +125,8 @@ interface FunctionSpec {
 const API_FUNCTION_SPECS: Record<ApiFunction, FunctionSpec> = {
   read: {
     description: 'Every GET route but the files, and the dashboard: read-only table access',
-    memorySize: 1024,
+    // One full vCPU: the outturn and the five-year forecast run the model (1,000 draws) on a GET.
+    memorySize: 1769,
     timeout: Duration.seconds(29),
     writes: [],
   },
@@ -151,7 +152,8 @@ const API_FUNCTION_SPECS: Record<ApiFunction, FunctionSpec> = {
   exports: {
     description:
       'Export files (placements, census, witan.send inputs, DSG plan) and import progress: read-only',
-    memorySize: 1024,
+    // One full vCPU: the multi-year DSG plan runs the forecast's model.
+    memorySize: 1769,
     timeout: Duration.seconds(29),
     writes: [],
   },

@@ -33,18 +33,24 @@ export function describePlan(plan: DsgPlan, authorityName: string, generatedAt: 
   ];
 }
 
+/** A workbook with its first sheet: landscape, one page wide, the label columns and `headerRows` frozen. */
+export async function planWorkbook(sheetName: string, headerRows: number, generatedAt: Date) {
+  const workbook = new (await loadExcel()).Workbook();
+  workbook.creator = 'send-sufficiency';
+  workbook.created = generatedAt;
+  const sheet = workbook.addWorksheet(sheetName, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: headerRows }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  return { workbook, sheet };
+}
+
 export async function dsgPlanWorkbook(
   plan: DsgPlan,
   authorityName: string,
   generatedAt: Date,
 ): Promise<Buffer> {
-  const workbook = new (await loadExcel()).Workbook();
-  workbook.creator = 'send-sufficiency';
-  workbook.created = generatedAt;
-  const sheet = workbook.addWorksheet('DSG plan', {
-    views: [{ state: 'frozen', xSplit: 2, ySplit: TITLE_ROWS + 2 }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const { workbook, sheet } = await planWorkbook('DSG plan', TITLE_ROWS + 2, generatedAt);
 
   describePlan(plan, authorityName, generatedAt).forEach((line, i) => {
     const cell = sheet.getCell(i + 1, 1);
@@ -126,7 +132,7 @@ export async function dsgPlanWorkbook(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const csvField = (value: string | number) => {
+export const csvField = (value: string | number) => {
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };

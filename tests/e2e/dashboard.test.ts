@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { financialYearLabel, financialYearStartOf } from '../../domain/dates';
+import type { Forecast } from '../../domain/forecast';
 import type { Outturn } from '../../domain/outturn';
 import type { Readiness } from '../../domain/readiness';
 import type { Summary } from '../../domain/summary';
@@ -184,6 +185,39 @@ describe.skipIf(!hasChromium)('dashboard in a real browser', { timeout: 240_000 
       expect(dsgSpend[index]).toBe(gbp.format(spend));
     }
     await screenshot('finance');
+
+    // The five years ahead: the fan chart's table and the balance are the API's forecast, figure for figure.
+    const plan = await api<Forecast>(`/forecast?from=${fy}&years=5`);
+    expect(plan.years).toHaveLength(5);
+    expect(await texts('#forecast-table [data-field="forecast-p50"]')).toEqual(
+      plan.years.map((y) => gbp.format(y.p50)),
+    );
+    expect(await texts('#balance-table [data-field="balance-closing"]')).toEqual(
+      plan.years.map((y) => (y.dsgBalance ? gbp.format(y.dsgBalance.closing.p50) : '—')),
+    );
+    // A planners' scenario (saved by the scenarios test) applied as a mitigation: savings and the mitigated balance.
+    const { items } = await api<{ items: { id: string }[] }>('/scenarios');
+    const scenarioId = items[0]?.id as string;
+    await page.locator(`#mitigations input[value="${scenarioId}"]`).check();
+    await page.waitForURL(/mitigations=/);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[aria-busy="true"], .loading').length === 0 &&
+        document.querySelector('#savings-table'),
+      null,
+      { timeout: 120_000 },
+    );
+    const mitigated = await api<Forecast>(`/forecast?from=${fy}&years=5&mitigations=${scenarioId}`);
+    expect(await texts('#savings-table tbody tr:first-child [data-field^="saving-"]')).toEqual(
+      (mitigated.mitigations[0]?.savings ?? []).map((s) => gbp.format(s.p50)),
+    );
+    expect(await texts('#balance-table [data-field="balance-mitigated"]')).toEqual(
+      mitigated.years.map((y) =>
+        y.mitigated?.dsgBalance ? gbp.format(y.mitigated.dsgBalance.closing.p50) : '—',
+      ),
+    );
+    await page.locator('#chart-forecast').scrollIntoViewIfNeeded();
+    await screenshot('finance-forecast');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -20,6 +20,7 @@ const AGGREGATES = [
   'GET /scenarios/{id}',
   'GET /spend',
   'GET /outturn',
+  'GET /forecast',
   'GET /budgets/{financialYear}',
   'GET /finance/settings',
   'GET /exports/dsg-plan.csv',

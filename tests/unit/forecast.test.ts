@@ -1,59 +1,12 @@
 // The finance forecast's pricing (domain/forecast-pricing.ts) and its years, bands, budgets, balances and
 // mitigations (domain/forecast.ts), on hand-made model draws.
 import { describe, expect, it } from 'vitest';
-import { effectiveFinanceSettings, type StoredFinanceSettings } from '../../domain/finance-settings';
-import {
-  type DrawCensus,
-  type ForecastInput,
-  forecastSpend,
-  PricedRun,
-  planYears,
-  yearBudgets,
-} from '../../domain/forecast';
+import { forecastSpend, planYears, yearBudgets } from '../../domain/forecast';
 import { monthsByCensus, priceIndex, UnitCosts } from '../../domain/forecast-pricing';
 import type { Placement } from '../../domain/placement';
 import { summarise } from '../../domain/summary';
+import { type Cell, input, randomWalkDraws, runOf, settings } from '../helpers/forecast';
 import { education, storedPlacement } from '../helpers/placement';
-
-type Cell = [need: string, setting: string, ncy: number, children: number];
-
-/** A run from literal censuses: `censuses[draw][t]` is census baseYear + t of that draw. */
-function runOf(unitCosts: UnitCosts, baseYear: number, censuses: Cell[][][]): PricedRun {
-  const priced = new PricedRun(unitCosts, censuses.length, baseYear, (censuses[0]?.length ?? 1) - 1);
-  for (const [d, draw] of censuses.entries())
-    for (const [t, cells] of draw.entries())
-      priced.visit({
-        draw: d,
-        year: baseYear + t,
-        forEachCell: (visit) => {
-          for (const [need, setting, ncy, children] of cells) visit(need, setting, ncy, children);
-        },
-      } satisfies DrawCensus);
-  priced.checkComplete();
-  return priced;
-}
-
-const settings = (stored: Partial<StoredFinanceSettings> = {}) =>
-  effectiveFinanceSettings({
-    version: 1,
-    createdAt: '',
-    updatedAt: '',
-    createdBy: 't',
-    updatedBy: 't',
-    ...stored,
-  });
-
-const input = (overrides: Partial<ForecastInput> & Pick<ForecastInput, 'baseline' | 'placements'>) =>
-  ({
-    asOf: '2026-11-30',
-    financialYears: ['2026-27', '2027-28'],
-    funder: 'education',
-    settings: settings({ costUplift: { rate: 0.03 } }),
-    budgets: new Map(),
-    observed: () => undefined,
-    model: { method: 'test', draws: overrides.baseline.draws, seed: 1 },
-    ...overrides,
-  }) satisfies ForecastInput;
 
 describe('months by census', () => {
   it('splits a financial year 5/12 : 7/12 between the academic years (censuses Y and Y + 1)', () => {
@@ -227,22 +180,6 @@ describe('unit costs', () => {
     expect(priced).toBe(summarise(placements, '2026-11-30').total.annualCost);
   });
 });
-
-/** Draws whose caseload drifts by a random walk: the band must widen with the horizon. */
-function randomWalkDraws(draws: number, years: number): Cell[][][] {
-  let seed = 7;
-  const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
-  };
-  return Array.from({ length: draws }, () => {
-    let level = 100;
-    return Array.from({ length: years + 1 }, (_, t) => {
-      if (t > 0) level = Math.max(0, Math.round(level * (1.02 + (random() - 0.5) * 0.1)));
-      return [['ASD', 'maintained-special@IB', 5, level] as Cell];
-    });
-  });
-}
 
 describe('years, bands, budgets and the DSG balance', () => {
   const placements = [storedPlacement('a', { startDate: '2019-09-01', costs: education(20_000) })];

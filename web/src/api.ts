@@ -3,6 +3,7 @@
 
 import type { Budget } from '../../domain/budget';
 import type { Funder } from '../../domain/codes';
+import type { Forecast } from '../../domain/forecast';
 import type { OccupancyLevel } from '../../domain/occupancy';
 import type { Outturn } from '../../domain/outturn';
 import type { Placement, PlacementEnd, PlacementInput, PlacementPatch } from '../../domain/placement';
@@ -173,6 +174,22 @@ export const getOutturn = (fy: string, asOf?: string) =>
 
 export const dsgPlanXlsxUrl = (fy: string) => `/exports/dsg-plan.xlsx${query({ fy })}`;
 export const dsgPlanCsvUrl = (fy: string) => `/exports/dsg-plan.csv${query({ fy })}`;
+
+export type { Forecast, ForecastYear } from '../../domain/forecast';
+
+/** A run of years of the DSG management plan: from a year, how many, with chosen scenarios as mitigations. */
+export interface PlanQuery {
+  from: string;
+  years: number;
+  mitigations: string[];
+}
+const planQuery = ({ from, years, mitigations }: PlanQuery) =>
+  query({ from, years, mitigations: mitigations.length > 0 ? mitigations.join(',') : undefined });
+
+/** The high needs forecast (GET /forecast), unmitigated and, with mitigations, mitigated. */
+export const getForecast = (plan: PlanQuery) => request<Forecast>('GET', `/forecast${planQuery(plan)}`);
+export const managementPlanXlsxUrl = (plan: PlanQuery) => `/exports/dsg-plan.xlsx${planQuery(plan)}`;
+export const managementPlanCsvUrl = (plan: PlanQuery) => `/exports/dsg-plan.csv${planQuery(plan)}`;
 
 // ---- Alerts ----
 

@@ -28,6 +28,13 @@ const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP',
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 export const fmt = {
   money: (value: number | null | undefined) =>
     value === null || value === undefined ? '—' : gbp.format(value),
@@ -39,6 +46,8 @@ export const fmt = {
     value === null || value === undefined ? '—' : oneDecimal.format(value),
   percent: (share: number | null | undefined) =>
     share === null || share === undefined ? '—' : `${oneDecimal.format(share * 100)}%`,
+  /** An ISO date in words: 2026-04-01 → 1 April 2026. */
+  date: (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`)),
 };
 
 export interface Column<Row> {

@@ -1,38 +1,64 @@
 // The DSG management plan as files (aggregates: every group may read): /exports/dsg-plan.xlsx and .csv. A file
 // route (exceljs), so it is served by the files function, not the main API bundle.
+// - `?from=2026-27&years=5[&mitigations=id,id]` (the default when `fy` is absent): the multi-year management
+//   plan from the finance forecast (budget against forecast by category, balances without and with the
+//   mitigations, the mitigations, the assumptions).
+// - `?fy=2025-26`: one year's placements and spend by category and age group, from the recorded placements.
 import { Hono } from 'hono';
 import { FinancialYear } from '../../../domain/dates';
+import { managementPlan } from '../../../domain/dsg-management-plan';
 import { dsgPlan } from '../../../domain/dsg-plan';
-import * as z from '../../../domain/zod';
+import { ForecastQuery } from '../../../domain/forecast';
+import type * as z from '../../../domain/zod';
+import { managementPlanCsv, managementPlanWorkbook } from '../../exports/dsg-management-plan';
 import { dsgPlanCsv, dsgPlanWorkbook } from '../../exports/dsg-plan';
+import { forecastFor } from '../../finance/forecast';
 import type { AppEnv } from '../app';
+import type { AppDeps } from '../deps';
 import { readQuery } from '../http';
-import { currentFinancialYear } from './financial-year';
+import { today } from './financial-year';
 
-const ExportQuery = z.strictObject({ fy: FinancialYear.optional() });
+/** The plan's query: the forecast's, for the high needs block; or `fy` alone for the one-year table. */
+const ExportQuery = ForecastQuery.omit({ funder: true }).extend({ fy: FinancialYear.optional() });
+type ExportQuery = z.infer<typeof ExportQuery>;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function planOf(deps: AppDeps, query: ExportQuery) {
+  const forecast = await forecastFor(deps, { ...query, funder: 'education' }, today(deps.now()));
+  const plan = managementPlan(forecast);
+  return { plan, name: `dsg-management-plan-${plan.years[0]}-${plan.years.length}y` };
+}
 
 export function dsgPlanExportRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.get('/exports/dsg-plan.xlsx', async (c) => {
     const deps = c.get('deps');
-    const { fy = currentFinancialYear(deps.now()) } = readQuery(c, ExportQuery);
-    const plan = dsgPlan(await deps.placements.all(), fy);
-    const workbook = await dsgPlanWorkbook(plan, deps.alerting.settings.authorityName, deps.now());
-    return c.body(new Uint8Array(workbook), 200, {
+    const query = readQuery(c, ExportQuery);
+    const authority = deps.alerting.settings.authorityName;
+    let file: { body: Buffer; name: string };
+    if (query.fy) {
+      const plan = dsgPlan(await deps.placements.all(), query.fy);
+      file = { body: await dsgPlanWorkbook(plan, authority, deps.now()), name: `dsg-plan-${query.fy}` };
+    } else {
+      const { plan, name } = await planOf(deps, query);
+      file = { body: await managementPlanWorkbook(plan, authority, deps.now()), name };
+    }
+    return c.body(new Uint8Array(file.body), 200, {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="dsg-plan-${fy}.xlsx"`,
+      'Content-Disposition': `attachment; filename="${file.name}.xlsx"`,
     });
   });
 
   routes.get('/exports/dsg-plan.csv', async (c) => {
     const deps = c.get('deps');
-    const { fy = currentFinancialYear(deps.now()) } = readQuery(c, ExportQuery);
-    const csv = dsgPlanCsv(dsgPlan(await deps.placements.all(), fy));
-    return c.body(csv, 200, {
+    const query = readQuery(c, ExportQuery);
+    const file = query.fy
+      ? { body: dsgPlanCsv(dsgPlan(await deps.placements.all(), query.fy)), name: `dsg-plan-${query.fy}` }
+      : await planOf(deps, query).then(({ plan, name }) => ({ body: managementPlanCsv(plan), name }));
+    return c.body(file.body, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="dsg-plan-${fy}.csv"`,
+      'Content-Disposition': `attachment; filename="${file.name}.csv"`,
     });
   });
 

@@ -6,10 +6,12 @@ import { BudgetInput } from '../../../domain/budget';
 import { FUNDERS } from '../../../domain/codes';
 import { FinancialYear, financialYearBounds, IsoDate } from '../../../domain/dates';
 import { effectiveFinanceSettings, FinanceSettingsInput } from '../../../domain/finance-settings';
+import { ForecastQuery } from '../../../domain/forecast';
 import { forecastOutturn } from '../../../domain/outturn';
 import { financialYearSpendSummary, SPEND_DIMENSIONS, spendBasis } from '../../../domain/spend';
 import * as z from '../../../domain/zod';
 import { expectedStarts, NEW_PLACEMENT_METHODS } from '../../finance/expected-starts';
+import { forecastFor } from '../../finance/forecast';
 import { storedPopulationRows } from '../../store/population';
 import type { AppEnv } from '../app';
 import { AppError, NotFoundError } from '../errors';
@@ -99,6 +101,11 @@ export function financeRoutes() {
     const basis = spendBasis(fy, day);
     if (!basis) throw yearNotStarted(fy);
     return c.json({ ...financialYearSpendSummary(await deps.placements.all(), fy, by, funder), ...basis });
+  });
+
+  routes.get('/forecast', async (c) => {
+    const deps = c.get('deps');
+    return c.json(await forecastFor(deps, readQuery(c, ForecastQuery), today(deps.now())));
   });
 
   routes.get('/outturn', async (c) => {

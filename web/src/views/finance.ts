@@ -1,12 +1,9 @@
 // Finance: high-needs spend by month against the budget, the outturn forecast with its band, spend by DSG
 // management-plan category against the budget lines, and the DSG-plan workbook.
-import { financialYearLabel, financialYearStartOf } from '../../../domain/dates';
+import { financialYearBounds, financialYearLabel, financialYearStartOf } from '../../../domain/dates';
 import {
-  ApiError,
-  type Budget,
   dsgPlanCsvUrl,
   dsgPlanXlsxUrl,
-  getBudget,
   getOutturn,
   getSpend,
   type Outturn,
@@ -15,25 +12,20 @@ import {
 } from '../api';
 import { chartFigure, PALETTE } from '../chart';
 import { fmt, h, kpi, section, table, today } from '../ui';
+import { forecastSection } from './finance-forecast';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthLabel = (yearMonth: string) =>
   `${MONTH_NAMES[Number(yearMonth.slice(5, 7)) - 1]} ${yearMonth.slice(0, 4)}`;
 
-/** A missing budget is a normal state (not yet set), not an error. */
-const budgetOrNone = (fy: string): Promise<Budget | undefined> =>
-  getBudget(fy).catch((error: unknown) => {
-    if (error instanceof ApiError && error.status === 404) return undefined;
-    throw error;
-  });
-
 export function financeView(root: HTMLElement, params: URLSearchParams): void {
   const asOf = today();
   const current = financialYearStartOf(asOf);
-  const fy = /^\d{4}-\d{2}$/.test(params.get('fy') ?? '')
-    ? (params.get('fy') as string)
-    : financialYearLabel(current);
-  const years = [current - 2, current - 1, current, current + 1].map(financialYearLabel);
+  const asked = params.get('fy') ?? '';
+  const fy =
+    /^\d{4}-\d{2}$/.test(asked) && Number(asked.slice(0, 4)) <= current ? asked : financialYearLabel(current);
+  // Years that have started: recorded spend cannot say what a future year costs (the forecast does).
+  const years = [current - 2, current - 1, current].map(financialYearLabel);
 
   const picker = h(
     'form',
@@ -79,6 +71,8 @@ export function financeView(root: HTMLElement, params: URLSearchParams): void {
     monthly,
     dsg,
   );
+  // The years ahead: from the current financial year, whatever year the spend above shows.
+  forecastSection(root, params, financialYearLabel(current));
 
   // The budget is the DSG high needs block, so spend is compared on its education cost.
   const outturn = getOutturn(fy);
@@ -86,8 +80,9 @@ export function financeView(root: HTMLElement, params: URLSearchParams): void {
   void section(
     monthly,
     'spend by month',
-    () => Promise.all([getSpend(fy, 'month', 'education'), budgetOrNone(fy)]),
-    ([spend, budget]) => renderMonthly(spend, budget, asOf),
+    // The outturn carries the year's budget (null when none is set), so no request can 404.
+    () => Promise.all([getSpend(fy, 'month', 'education'), outturn]),
+    ([spend, { budget }]) => renderMonthly(spend, budget, asOf),
   );
   void section(
     dsg,
@@ -97,6 +92,12 @@ export function financeView(root: HTMLElement, params: URLSearchParams): void {
   );
 }
 
+/** The days counted as spent: 1 April to asOf, or to 31 March for a year that is over. */
+function spentPeriod({ financialYear, asOf }: Pick<Outturn, 'financialYear' | 'asOf'>): string {
+  const { start, end } = financialYearBounds(financialYear);
+  return `${fmt.date(start)} to ${fmt.date(asOf < end ? asOf : end)}`;
+}
+
 function renderOutturn(outturn: Outturn): Node[] {
   const variance = outturn.variance;
   const over = variance !== null && variance.p50 > 0;
@@ -104,7 +105,7 @@ function renderOutturn(outturn: Outturn): Node[] {
     h(
       'div',
       { class: 'kpis' },
-      kpi('Spent to date', fmt.money(outturn.actualToDate), 'actualToDate', `1 April to ${outturn.asOf}`),
+      kpi('Spent to date', fmt.money(outturn.actualToDate), 'actualToDate', spentPeriod(outturn)),
       kpi(
         'Forecast outturn',
         fmt.money(outturn.forecast.p50),
@@ -208,8 +209,8 @@ function renderOutturn(outturn: Outturn): Node[] {
   ];
 }
 
-function renderMonthly(spend: Spend, budget: Budget | undefined, asOf: string): HTMLElement {
-  const annualBudget = budget?.total;
+function renderMonthly(spend: Spend, budget: number | null, asOf: string): HTMLElement {
+  const annualBudget = budget ?? undefined;
   const thisMonth = asOf.slice(0, 7);
   let running = 0;
   const rows = spend.breakdown.map((item, index) => {

@@ -57,7 +57,12 @@ function renderHeadline(summary: Summary): Node[] {
       'lookedAfterShare',
       `${fmt.count(summary.outOfBorough.lookedAfter)} children`,
     ),
-    kpi('Annualised cost', fmt.millions(summary.total.annualCost), 'annualCost'),
+    kpi(
+      'Annualised cost',
+      fmt.millions(summary.total.annualCost),
+      'annualCost',
+      'Recorded placements on the day, each at its annual cost in force, all funders',
+    ),
   ];
 }
 

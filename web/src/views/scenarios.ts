@@ -511,7 +511,7 @@ function renderComparison(comparison: ScenarioComparison, projectionId: string, 
         id: 'chart-scenario-cost',
         title: 'Cost: scenario against baseline',
         description:
-          'Projected annual cost of the caseload in the baseline and under the scenario (lines), and the cumulative saving (bars).',
+          "Projected annual cost of the caseload at each January census, in the baseline and under the scenario (lines), and the cumulative saving (bars): a full year at that census's caseload, at the model's unit costs, all funders, specialist children beyond local places at the overflow cost. Money by financial year, against the budget, is on the Finance page.",
         option: {
           tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmt.money(v) },
           xAxis: { type: 'category', data: years },
