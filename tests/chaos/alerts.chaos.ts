@@ -14,7 +14,7 @@ import { generateDemoAuthority } from '../../infra/local/demo/generate';
 import { demoPopulation } from '../../infra/local/demo/population';
 import { OutboxPublisher } from '../../infra/local/outbox';
 import { startLocal } from '../../infra/local/server';
-import { type Figure, info, none, report, verdict } from './report';
+import { type Figure, info, none, report, stopOnInterrupt, verdict } from './report';
 
 const MONTHS = ['2026-09', '2026-10', '2026-11', '2026-12'].slice(0, Number(process.env.ALERTS_MONTHS ?? 3));
 const RETRIES = 3;
@@ -36,11 +36,7 @@ const runtime = await startLocal({
   log: () => {},
 });
 const stop = () => runtime.stop().catch(() => undefined);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    console.error(`${signal}: stopping`);
-    void stop().then(() => process.exit(1));
-  });
+stopOnInterrupt(stop);
 
 /** One attempt at the month's run, in its own process (tests/chaos/alerts-attempt.ts). */
 function attempt(month: string): Attempt {

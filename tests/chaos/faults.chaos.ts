@@ -16,7 +16,7 @@ import { createDocumentClient } from '../../functions/store/table-client';
 import { isRunning, LOCK_FILE } from '../../infra/local/data-lock';
 import { freePort, localClientConfig } from '../../infra/local/dynamodb-local';
 import { LOCAL_TABLE_NAME } from '../../infra/local/tables';
-import { type Figure, info, none, report, verdict } from './report';
+import { type Figure, info, none, report, stopOnInterrupt, verdict } from './report';
 
 const CREATES = Number(process.env.FAULTS_CREATES ?? 10_000);
 const CLIENTS = Number(process.env.FAULTS_CLIENTS ?? 16);
@@ -140,11 +140,7 @@ const stopServer = async () => {
     await server.exited;
   }
 };
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    console.error(`${signal}: stopping`);
-    void stopServer().then(() => process.exit(1));
-  });
+stopOnInterrupt(() => stopServer().finally(() => rm(dataDir, { recursive: true, force: true })));
 
 let ok = false;
 let runId = '';

@@ -1,5 +1,5 @@
 // How a chaos scenario reports: one row per figure with its target and verdict (met / MISSED), printed as a
-// table; the scenario exits non-zero when any target is missed.
+// table; the scenario exits non-zero when any target is missed. And how it stops when interrupted.
 
 export interface Figure {
   figure: string;
@@ -30,4 +30,13 @@ export const info = (figure: string, value: string | number): Figure => ({
 export function report(figures: Figure[]): boolean {
   console.table(figures);
   return figures.every((row) => row.verdict !== 'MISSED');
+}
+
+/** On Ctrl-C or the runner's time limit (SIGTERM): stop what the scenario started, then exit non-zero. */
+export function stopOnInterrupt(stop: () => Promise<unknown>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      console.error(`${signal}: stopping`);
+      void stop().then(() => process.exit(1));
+    });
 }
