@@ -68,7 +68,7 @@ export interface DashboardSession {
 }
 
 /**
- * `startLocal` on a fresh data folder with the demo authority (or the slice of it `demo` gives), and one
+ * `startLocal` (database in memory, a fresh data folder) with the demo authority (or the slice of it `demo` gives), and one
  * page in a Chromium context at `viewport`, British English, with reduced motion: charts draw without
  * animation, so screenshots show them finished. Generous timeouts: CI machines are often busy.
  */
@@ -79,9 +79,12 @@ export async function startDashboardSession(options: {
   demoAlertHistory?: boolean;
 }): Promise<DashboardSession> {
   const dataDir = await mkdtemp(join(tmpdir(), 'send-e2e-'));
+  // The database in memory (nothing outlives the test): seeding is quicker, and a busy machine's disk
+  // cannot hold DynamoDB Local's transaction locks long enough to fail it. The folder keeps the alert outbox.
   const runtime = await startLocal({
     port: 0,
     dataDir,
+    inMemory: true,
     seedDemo: true,
     log: () => {},
     ...(options.demo ? { demo: options.demo } : {}),
