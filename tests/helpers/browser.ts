@@ -52,6 +52,21 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * fetch, a read sent once more when the server had just closed the kept-alive connection it went out on
+ * (ECONNRESET): on a loaded machine the client's idle timer can fire after the server's, and the read
+ * never reached the app. A write is never sent twice.
+ */
+async function fetchOnce(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const reset = (error as { cause?: { code?: string } }).cause?.code === 'ECONNRESET';
+    if (!reset || (init?.method ?? 'GET') !== 'GET') throw error;
+    return fetch(url, init);
+  }
+}
+
 /** The whole product in-process and Chromium on it, for the dashboard's browser tests. */
 export interface DashboardSession {
   runtime: LocalRuntime;
@@ -111,7 +126,7 @@ export async function startDashboardSession(options: {
     page,
     consoleErrors,
     api: async <T>(path: string, init?: RequestInit) => {
-      const response = await fetch(`${runtime.url}${path}`, init);
+      const response = await fetchOnce(`${runtime.url}${path}`, init);
       expect(response.ok, `${path} → ${response.status}`).toBe(true);
       return (await response.json()) as T;
     },
