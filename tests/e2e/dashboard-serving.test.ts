@@ -24,9 +24,10 @@ describe('the dashboard served by the read function', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'send-web-'));
     await buildDashboard({ outdir: root });
-    // Routes that reach the API fail on identity before they touch any store, so no stores are needed.
+    // Routes that reach the API fail on identity before they touch any store, so no stores are needed;
+    // /health asks the database, here one that always answers.
     const api = createApp({
-      deps: { now: () => new Date() } as AppDeps,
+      deps: { now: () => new Date(), checkDatabase: async () => {} } as AppDeps,
       identity: jwtIdentity,
       logError: () => {},
     });
@@ -81,7 +82,7 @@ describe('the dashboard served by the read function', () => {
 
   it('passes everything to the API in a function that carries no dashboard', async () => {
     const api = createApp({
-      deps: { now: () => new Date() } as AppDeps,
+      deps: { now: () => new Date(), checkDatabase: async () => {} } as AppDeps,
       identity: jwtIdentity,
       logError: () => {},
     });
