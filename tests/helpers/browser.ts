@@ -94,19 +94,32 @@ export async function startDashboardSession(options: {
   demoAlertHistory?: boolean;
 }): Promise<DashboardSession> {
   const dataDir = await mkdtemp(join(tmpdir(), 'send-e2e-'));
-  // The database in memory (nothing outlives the test): seeding is quicker, and a busy machine's disk
-  // cannot hold DynamoDB Local's transaction locks long enough to fail it. The folder keeps the alert outbox.
-  const runtime = await startLocal({
-    port: 0,
-    dataDir,
-    inMemory: true,
-    seedDemo: true,
-    log: () => {},
-    ...(options.demo ? { demo: options.demo } : {}),
-    ...(options.demoAlertHistory ? { demoAlertHistory: true } : {}),
+  // The database in memory (nothing outlives the test): seeding is quicker. The folder keeps the alert outbox.
+  const start = () =>
+    startLocal({
+      port: 0,
+      dataDir,
+      inMemory: true,
+      seedDemo: true,
+      log: () => {},
+      ...(options.demo ? { demo: options.demo } : {}),
+      ...(options.demoAlertHistory ? { demoAlertHistory: true } : {}),
+    });
+  // On a starved machine DynamoDB Local can fail the demo's bulk load with a lock timeout (a 500 real
+  // DynamoDB never gives) even after the client's retries; startLocal then stops its database, and one more
+  // start on a fresh one is the test's business, not the product's.
+  const runtime = await start().catch((error: unknown) => {
+    if ((error as Error).name !== 'InternalServerError') throw error;
+    return start();
   });
-  await runtime.demoAlertHistory;
-  const browser = await launchBrowser();
+  let browser: Browser;
+  try {
+    await runtime.demoAlertHistory;
+    browser = await launchBrowser();
+  } catch (error) {
+    await runtime.stop();
+    throw error;
+  }
   const context = await browser.newContext({
     viewport: options.viewport,
     locale: 'en-GB',
