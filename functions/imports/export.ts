@@ -6,16 +6,16 @@ import { assertPlacementDates, costsOn, type Placement, totalAnnualCost } from '
 import type { PopulationRow } from '../../model/data';
 import { censusSnapshot, placementsToModelData, type SnapshotOptions } from '../../model/snapshots';
 import { toWitanCsv, type WitanCsvTexts } from '../../model/witan';
+import { guardFormulas } from './formula-guard';
 import { DEFAULT_HEADERS, type ImportField } from './mapping';
 
 export type Cell = string | number | boolean | undefined;
 
-/** A cell quoted when needed; text starting like a formula is prefixed with ' so spreadsheets do not run it. */
+/** A cell quoted when needed; text that a spreadsheet would run as a formula is guarded (formula-guard.ts). */
 function csvCell(value: Cell): string {
   if (value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'Y' : 'N';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+@\t\r-]/.test(text)) text = `'${text}`;
+  const text = typeof value === 'string' ? guardFormulas(value) : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../api/errors';
+import { unguardFormulas } from './formula-guard';
 import { ownEntry } from './normalise';
 import { checkUnpackedSize, UnpackError, type UnpackLimits } from './unzip-check';
 
@@ -192,7 +193,8 @@ export function readCsv(text: string, file?: string, budget = new ReadBudget()):
   if (!header) throw new ImportFileError('the file is empty', file);
   const rows = data
     .filter(({ record }) => record.some((cell) => cell.trim() !== ''))
-    .map(({ record, info }) => ({ line: info.lines, cells: record }));
+    // A ' our own CSV exports put before formula-like text comes off, so an export re-imports as it was stored.
+    .map(({ record, info }) => ({ line: info.lines, cells: record.map(unguardFormulas) }));
   return checkTable(header.record, rows, budget, file);
 }
 

@@ -112,6 +112,8 @@ export interface Answer {
    */
   status: number | 'hang' | 'reset';
   ms: number;
+  /** Why the connection closed unanswered (the socket error's code), for a reset. */
+  reason?: string;
 }
 
 /** Delivers a request and gives back the status of the answer. */
@@ -132,6 +134,9 @@ export const inProcess =
 /**
  * Over loopback with node:http: a server may answer before it has read the body (a 413 for one over the limit) and
  * close the connection; the answer counts, as it would for curl or a browser, where fetch would throw it away.
+ * Each request has its own connection, as curl's has: a kept-alive socket the server closes as it idles (its
+ * keep-alive timeout) can be reset under a request reusing it, a race of the client's pool (a browser retries the
+ * request), not a request the service failed.
  */
 export const overLoopback: Transport = async (url, init) => {
   // Let the platform encode a multipart form (boundary and all), then send its bytes.
@@ -142,7 +147,7 @@ export const overLoopback: Transport = async (url, init) => {
     let answered = false;
     const request = httpRequest(
       url,
-      { method: init.method, headers, ...(init.signal ? { signal: init.signal } : {}) },
+      { method: init.method, headers, agent: false, ...(init.signal ? { signal: init.signal } : {}) },
       (response) => {
         answered = true;
         response.resume();
@@ -173,6 +178,7 @@ export async function send(
       resolve('hang');
     }, deadlineMs);
   });
+  let reason: string | undefined;
   try {
     const status = await Promise.race([
       transport(`${base}${request.path}`, {
@@ -180,10 +186,13 @@ export async function send(
         headers: { ...request.headers, [GROUPS_HEADER]: request.groups.join(',') },
         ...(request.body !== undefined ? { body: request.body as BodyInit } : {}),
         signal: controller.signal,
-      }).catch(() => 'reset' as const),
+      }).catch((error: NodeJS.ErrnoException) => {
+        reason = error.code ?? error.message;
+        return 'reset' as const;
+      }),
       hang,
     ]);
-    return { status, ms: performance.now() - started };
+    return { status, ms: performance.now() - started, ...(reason ? { reason } : {}) };
   } finally {
     clearTimeout(timer);
   }

@@ -146,7 +146,9 @@ try {
   console.log(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} repeats this run), concurrency ${CONCURRENCY}`);
   console.table(figures);
   for (const { request, answer } of [...tally.failures, ...tally.acceptedWrites].slice(0, 20))
-    console.log(`  ${answer.status}: ${describeRequest(request)}`);
+    console.log(
+      `  ${answer.status}${answer.reason ? ` (${answer.reason})` : ''}: ${describeRequest(request)}`,
+    );
   ok = figures.every((row) => row.verdict !== 'MISSED');
 } finally {
   await stop();
