@@ -6,7 +6,7 @@
 // persons aged 0–25 are uploaded (PUT /population takes one area).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { PopulationView } from '../functions/api/routes/population';
+import type { PopulationView } from '../functions/api/schemas';
 import { loadAuthorityConfig } from '../infra/config';
 import { InputError } from '../model/csv';
 import { parseOnsPopulation, toOnsCsv } from '../model/population';

@@ -47,17 +47,20 @@ export function alertMonthProblem(month: string, currentMonth: string): string |
   return undefined;
 }
 
-export interface Alert {
-  rule: Rule;
-  severity: Severity;
-  /** Stable identity of what the alert is about, to tell new alerts from continuing ones. */
-  key: string;
-  subject: string;
-  message: string;
-  /** Dashboard view to open, relative to the dashboard URL (e.g. `#/sufficiency`). */
-  view: string;
-  figures: Record<string, number | string>;
-}
+export const Alert = z
+  .object({
+    rule: z.enum(RULES),
+    severity: z.enum(SEVERITIES),
+    /** Stable identity of what the alert is about, to tell new alerts from continuing ones. */
+    key: z.string(),
+    subject: z.string(),
+    message: z.string(),
+    /** Dashboard view to open, relative to the dashboard URL (e.g. `#/sufficiency`). */
+    view: z.string(),
+    figures: z.record(z.string(), z.union([z.number(), z.string()])),
+  })
+  .meta({ id: 'Alert' });
+export type Alert = z.infer<typeof Alert>;
 
 export interface ProjectedShortfall {
   need: Need | string;

@@ -18,48 +18,52 @@ export type BudgetLine = z.infer<typeof BudgetLine>;
 const lineKey = (line: Pick<BudgetLine, 'dsgCategory' | 'need'>) => `${line.dsgCategory}/${line.need ?? '*'}`;
 
 /** Body of `PUT /budgets/{financialYear}`; the year comes from the path. */
-export const BudgetInput = z.strictObject({
-  lines: z
-    .array(BudgetLine)
-    .min(1, 'give at least one budget line')
-    .max(200)
-    .superRefine((lines, ctx) => {
-      const seen = new Set<string>();
-      lines.forEach((line, index) => {
-        const key = lineKey(line);
-        if (seen.has(key))
-          ctx.addIssue({
-            code: 'custom',
-            path: [index],
-            message: `duplicate line for ${line.dsgCategory}${line.need ? ` and ${line.need}` : ''}`,
-          });
-        seen.add(key);
-      });
-    }),
-  /**
-   * Cumulative DSG balance brought forward at 1 April (£): negative is a deficit. Any sign is allowed, as
-   * real balances are both.
-   */
-  openingDsgBalance: Pounds(-10_000_000_000, 10_000_000_000, 'over £10bn is not plausible').optional(),
-  notes: FreeText(2000).optional(),
-  /** Optimistic concurrency: the version being replaced (or the `If-Match` header). */
-  version: z.number().int().positive().optional(),
-});
+export const BudgetInput = z
+  .strictObject({
+    lines: z
+      .array(BudgetLine)
+      .min(1, 'give at least one budget line')
+      .max(200)
+      .superRefine((lines, ctx) => {
+        const seen = new Set<string>();
+        lines.forEach((line, index) => {
+          const key = lineKey(line);
+          if (seen.has(key))
+            ctx.addIssue({
+              code: 'custom',
+              path: [index],
+              message: `duplicate line for ${line.dsgCategory}${line.need ? ` and ${line.need}` : ''}`,
+            });
+          seen.add(key);
+        });
+      }),
+    /**
+     * Cumulative DSG balance brought forward at 1 April (£): negative is a deficit. Any sign is allowed, as
+     * real balances are both.
+     */
+    openingDsgBalance: Pounds(-10_000_000_000, 10_000_000_000, 'over £10bn is not plausible').optional(),
+    notes: FreeText(2000).optional(),
+    /** Optimistic concurrency: the version being replaced (or the `If-Match` header). */
+    version: z.number().int().positive().optional(),
+  })
+  .meta({ id: 'BudgetInput' });
 export type BudgetInput = z.infer<typeof BudgetInput>;
 
 /** A stored budget, as the API returns it. */
-export const Budget = z.object({
-  financialYear: FinancialYear,
-  lines: z.array(BudgetLine),
-  openingDsgBalance: z.number().optional(),
-  notes: z.string().optional(),
-  total: z.number(),
-  version: z.number().int().positive(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  createdBy: z.string(),
-  updatedBy: z.string(),
-});
+export const Budget = z
+  .object({
+    financialYear: FinancialYear,
+    lines: z.array(BudgetLine),
+    openingDsgBalance: z.number().optional(),
+    notes: z.string().optional(),
+    total: z.number(),
+    version: z.number().int().positive(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    createdBy: z.string(),
+    updatedBy: z.string(),
+  })
+  .meta({ id: 'Budget' });
 export type Budget = z.infer<typeof Budget>;
 
 /** Sum of lines in pounds, to the penny. */

@@ -1,9 +1,10 @@
 // Occupancy of local provisions: the children placed in each one on a date against its places that
 // academic year. The monthly occupancy alert (domain/alerts.ts) and the dashboard's provisions view both
 // read it from here, so a bar at 90% and the alert at 90% can never disagree.
-import { academicYearStartOf } from './dates';
+import { academicYearStartOf, IsoDate } from './dates';
 import { isActiveOn, type Placement } from './placement';
 import { type Provision, placesInAcademicYear } from './provision';
+import * as z from './zod';
 
 export interface ProvisionOccupancy {
   provisionId: string;
@@ -18,7 +19,33 @@ export interface OccupancyThresholds {
   occupancyCritical: number;
 }
 
-export type OccupancyLevel = 'ok' | 'warn' | 'critical';
+export const OCCUPANCY_LEVELS = ['ok', 'warn', 'critical'] as const;
+export type OccupancyLevel = (typeof OCCUPANCY_LEVELS)[number];
+
+/** `GET /occupancy?asOf=`: each provision's places and how many are filled (counts only, no child). */
+export const OccupancyQuery = z.strictObject({ asOf: IsoDate.optional() });
+
+/** The `/occupancy` answer. */
+export const OccupancyReport = z
+  .object({
+    asOf: z.string().meta({ format: 'date' }),
+    /** The academic year (its starting calendar year) whose places count. */
+    academicYear: z.number().int(),
+    thresholds: z.object({ occupancyWarn: z.number(), occupancyCritical: z.number() }),
+    items: z.array(
+      z.object({
+        provisionId: z.string(),
+        name: z.string(),
+        places: z.number().int(),
+        occupied: z.number().int(),
+        /** occupied ÷ places; null when children are placed in a provision with no places. */
+        share: z.number().nullable(),
+        level: z.enum(OCCUPANCY_LEVELS),
+      }),
+    ),
+  })
+  .meta({ id: 'OccupancyReport' });
+export type OccupancyReport = z.infer<typeof OccupancyReport>;
 
 /** Placements naming each provision, active on `asOf`, against its places in that academic year. */
 export function provisionOccupancy(

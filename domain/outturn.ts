@@ -13,7 +13,7 @@
 // Variance = forecast − budget (positive: overspend); DSG closing balance = opening + budget − forecast.
 import type { Budget } from './budget';
 import { budgetByDsgCategory, budgetTotal } from './budget';
-import { DSG_CATEGORIES, DSG_CATEGORY_LABELS, type DsgCategory, dsgCategoryOf } from './codes';
+import { DSG_CATEGORIES, DSG_CATEGORY_LABELS, DsgCategory, dsgCategoryOf } from './codes';
 import { financialYearBounds, fromDayNumber, toDayNumber } from './dates';
 import { costsOn, totalAnnualCost } from './placement';
 import {
@@ -25,12 +25,15 @@ import {
   type SpendPlacement,
   totalPennyDays,
 } from './spend';
+import * as z from './zod';
 
-export interface Band {
-  p05: number;
-  p50: number;
-  p95: number;
-}
+/** Where the outturn's expected new placements come from: the model's joiners, or recorded history only. */
+export const NEW_PLACEMENT_METHODS = ['model', 'history'] as const;
+export type NewPlacementMethod = (typeof NEW_PLACEMENT_METHODS)[number];
+
+/** A forecast's median and 90% band (5th and 95th percentiles). */
+export const Band = z.object({ p05: z.number(), p50: z.number(), p95: z.number() });
+export type Band = z.infer<typeof Band>;
 
 /** Years of recorded starts the expected new placements are estimated from. */
 export const HISTORY_YEARS = 3;
@@ -96,25 +99,28 @@ export function yearsEarlier(isoDate: string, years: number): string {
 /** What the expected-new-placements estimate reads from a placement: the child, to tell joiners from moves. */
 export type OutturnPlacement = SpendPlacement & { childRef: string };
 
-export interface ExpectedStarts {
-  source: 'model' | 'history';
-  method: string;
+const DateRange = z.object({ from: z.string(), to: z.string() });
+
+export const ExpectedStarts = z.object({
+  source: z.enum(NEW_PLACEMENT_METHODS),
+  method: z.string(),
   /** Window in which new placements would start: the day after asOf to 31 March. */
-  window: { from: string; to: string } | null;
+  window: DateRange.nullable(),
   /** Children joining (a first placement, not a move) in the same window of each earlier year, latest first. */
-  history: { from: string; to: string; joiners: number }[];
+  history: z.array(DateRange.extend({ joiners: z.number().int() })),
   /** Expected joiners in the window (the Poisson rate, or the model's mean). */
-  rate: number;
-  count: Band;
+  rate: z.number(),
+  count: Band,
   /** Mean annual cost at start of the recent joiners (£): education and all funders. */
-  unitCost: { education: number; allFunders: number };
+  unitCost: z.object({ education: z.number(), allFunders: z.number() }),
   /** Mean days in the financial year of a placement starting in the window. */
-  meanDaysInYear: number;
+  meanDaysInYear: z.number(),
   /** Share of the joiners' education cost by DSG category (counts when none had any cost). */
-  dsgMix: Record<DsgCategory, number>;
+  dsgMix: z.record(DsgCategory, z.number()),
   /** Why a fallback was taken, when one was. */
-  warnings?: string[];
-}
+  warnings: z.array(z.string()).optional(),
+});
+export type ExpectedStarts = z.infer<typeof ExpectedStarts>;
 
 const EMPTY_MIX = Object.fromEntries(DSG_CATEGORIES.map((dsg) => [dsg, 0])) as Record<DsgCategory, number>;
 
@@ -279,44 +285,49 @@ export function expectedStartsFromJoiners(
   };
 }
 
-export interface OutturnDsgRow {
-  dsgCategory: DsgCategory;
-  label: string;
-  budget: number | null;
-  actualToDate: number;
-  committed: number;
-  plannedStarts: number;
-  expectedNew: number;
-  forecast: number;
-  variance: number | null;
-}
+export const OutturnDsgRow = z.object({
+  dsgCategory: DsgCategory,
+  label: z.string(),
+  budget: z.number().nullable(),
+  actualToDate: z.number(),
+  committed: z.number(),
+  plannedStarts: z.number(),
+  expectedNew: z.number(),
+  forecast: z.number(),
+  variance: z.number().nullable(),
+});
+export type OutturnDsgRow = z.infer<typeof OutturnDsgRow>;
 
-export interface Outturn {
-  financialYear: string;
-  asOf: string;
-  scope: string;
-  actualToDate: number;
-  committed: number;
-  plannedStarts: number;
-  expectedNew: Band & { placements: Band };
-  forecast: Band;
-  allFunders: {
-    actualToDate: number;
-    committed: number;
-    plannedStarts: number;
-    expectedNew: Band;
-    forecast: Band;
-  };
-  budget: number | null;
-  /** forecast − budget: positive is an overspend. */
-  variance: Band | null;
-  /** variance ÷ budget. */
-  varianceShare: Band | null;
-  /** Cumulative DSG balance: opening (1 April) + budget − forecast; its p05 is the low (worst) end. */
-  dsgBalance: { opening: number; closing: Band } | null;
-  byDsg: OutturnDsgRow[];
-  expectedStarts: ExpectedStarts;
-}
+/** The `/outturn` answer. */
+export const Outturn = z
+  .object({
+    financialYear: z.string(),
+    asOf: z.string().meta({ format: 'date' }),
+    scope: z.string(),
+    actualToDate: z.number(),
+    committed: z.number(),
+    plannedStarts: z.number(),
+    expectedNew: Band.extend({ placements: Band }),
+    forecast: Band,
+    allFunders: z.object({
+      actualToDate: z.number(),
+      committed: z.number(),
+      plannedStarts: z.number(),
+      expectedNew: Band,
+      forecast: Band,
+    }),
+    budget: z.number().nullable(),
+    /** forecast − budget: positive is an overspend. */
+    variance: Band.nullable(),
+    /** variance ÷ budget. */
+    varianceShare: Band.nullable(),
+    /** Cumulative DSG balance: opening (1 April) + budget − forecast; its p05 is the low (worst) end. */
+    dsgBalance: z.object({ opening: z.number(), closing: Band }).nullable(),
+    byDsg: z.array(OutturnDsgRow),
+    expectedStarts: ExpectedStarts,
+  })
+  .meta({ id: 'Outturn' });
+export type Outturn = z.infer<typeof Outturn>;
 
 const earlierOf = (a: string, b: string) => (a.localeCompare(b) <= 0 ? a : b);
 const laterOf = (a: string, b: string) => (a.localeCompare(b) >= 0 ? a : b);

@@ -174,7 +174,8 @@ function checkAgeRules(p: PlacementShape, ctx: z.RefinementCtx): void {
 /** Body of `POST /placements`. `id` is optional: a client-given id makes a retried create idempotent. */
 export const PlacementInput = z
   .strictObject({ id: Id.optional(), ...placementFields })
-  .superRefine(checkPlacementRules);
+  .superRefine(checkPlacementRules)
+  .meta({ id: 'PlacementInput' });
 export type PlacementInput = z.infer<typeof PlacementInput>;
 
 /** Optional details a correction may remove: `null` for one of them in a PATCH clears it. */
@@ -212,15 +213,18 @@ export const PlacementPatch = z
   })
   .refine((patch) => Object.keys(patch).some((key) => key !== 'version' && key !== 'costsEffectiveFrom'), {
     message: 'nothing to change',
-  });
+  })
+  .meta({ id: 'PlacementPatch' });
 export type PlacementPatch = z.infer<typeof PlacementPatch>;
 
 /** Body of `POST /placements/{id}/end`. */
-export const PlacementEnd = z.strictObject({
-  endDate: IsoDate,
-  endReason: EndReason,
-  version: z.number().int().positive().optional(),
-});
+export const PlacementEnd = z
+  .strictObject({
+    endDate: IsoDate,
+    endReason: EndReason,
+    version: z.number().int().positive().optional(),
+  })
+  .meta({ id: 'PlacementEnd' });
 export type PlacementEnd = z.infer<typeof PlacementEnd>;
 
 /** A stored placement, as the API returns it. */
@@ -235,7 +239,8 @@ export const Placement = z
     createdBy: z.string(),
     updatedBy: z.string(),
   })
-  .superRefine(checkPlacementRules);
+  .superRefine(checkPlacementRules)
+  .meta({ id: 'Placement' });
 export type Placement = z.infer<typeof Placement>;
 
 export const validatePlacementRules = (candidate: PlacementShape) =>

@@ -60,7 +60,8 @@ export const ProvisionInput = z
   .refine((p) => uniqueAcademicYears(p.commissionedPlaces), {
     path: ['commissionedPlaces'],
     message: 'one row per academic year',
-  });
+  })
+  .meta({ id: 'ProvisionInput' });
 export type ProvisionInput = z.infer<typeof ProvisionInput>;
 
 export const ProvisionPatch = z
@@ -76,18 +77,21 @@ export const ProvisionPatch = z
     plannedChanges: z.array(PlannedChange).optional(),
     version: z.number().int().positive().optional(),
   })
-  .refine((patch) => Object.keys(patch).some((key) => key !== 'version'), { message: 'nothing to change' });
+  .refine((patch) => Object.keys(patch).some((key) => key !== 'version'), { message: 'nothing to change' })
+  .meta({ id: 'ProvisionPatch' });
 export type ProvisionPatch = z.infer<typeof ProvisionPatch>;
 
-export const Provision = z.object({
-  id: Id,
-  ...provisionFields,
-  version: z.number().int().positive(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  createdBy: z.string(),
-  updatedBy: z.string(),
-});
+export const Provision = z
+  .object({
+    id: Id,
+    ...provisionFields,
+    version: z.number().int().positive(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    createdBy: z.string(),
+    updatedBy: z.string(),
+  })
+  .meta({ id: 'Provision' });
 export type Provision = z.infer<typeof Provision>;
 
 /**

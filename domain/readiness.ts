@@ -1,7 +1,8 @@
 // Data readiness: what an authority has loaded and what is missing, for its first week. Pure: the route
 // (functions/api/routes/readiness.ts) gathers the facts from the stores; this file judges them, and says for
 // each item that is not ready the route or command that fills it. The dashboard's #/readiness shows it.
-import { SETTING_INFO, type Setting } from './codes';
+import { SETTING_INFO, Setting } from './codes';
+import * as z from './zod';
 
 export const READINESS_STATUSES = ['ready', 'partial', 'missing'] as const;
 export type ReadinessStatus = (typeof READINESS_STATUSES)[number];
@@ -17,64 +18,89 @@ export const READINESS_ITEMS = [
 export type ReadinessItemId = (typeof READINESS_ITEMS)[number];
 
 /** How to fill an item: the API route, and the command that calls it where there is one. */
-export interface ReadinessFill {
-  route: string;
-  command?: string;
+export const ReadinessFill = z.object({
+  route: z.string(),
+  command: z.string().optional(),
   /** Who may call the route (infra/routes.ts). */
-  group: string;
-}
+  group: z.string(),
+});
+export type ReadinessFill = z.infer<typeof ReadinessFill>;
 
-export interface ReadinessItem {
-  id: ReadinessItemId;
-  title: string;
-  status: ReadinessStatus;
+export const ReadinessItem = z.object({
+  id: z.enum(READINESS_ITEMS),
+  title: z.string(),
+  status: z.enum(READINESS_STATUSES),
   /** One sentence: what is there, and what the product does with it. */
-  summary: string;
+  summary: z.string(),
   /** What is missing, one line each (e.g. the provisions without next year's places). */
-  missing: string[];
+  missing: z.array(z.string()),
   /** Present unless the item is ready. */
-  fill?: ReadinessFill;
-}
+  fill: ReadinessFill.optional(),
+});
+export type ReadinessItem = z.infer<typeof ReadinessItem>;
 
 /** The facts readiness is judged from. */
-export interface ReadinessFacts {
+export const ReadinessFacts = z.object({
   /** Today (YYYY-MM-DD). */
-  asOf: string;
+  asOf: z.string(),
   /** Each January census from the first after the earliest placement to the last on or before today. */
-  censuses: { year: number; children: number }[];
+  censuses: z.array(z.object({ year: z.number().int(), children: z.number().int() })),
   /** January censuses the model needs: to project at all, and to choose a joiner trend by back-test. */
-  censusesNeeded: { toProject: number; forTrend: number };
-  population?: { areaCode: string; areaName: string; firstYear: number; lastYear: number };
+  censusesNeeded: z.object({ toProject: z.number().int(), forTrend: z.number().int() }),
+  population: z
+    .object({
+      areaCode: z.string(),
+      areaName: z.string(),
+      firstYear: z.number().int(),
+      lastYear: z.number().int(),
+    })
+    .optional(),
   /** The authority's slug: its config (infra/authorities/<slug>.json) names its ONS area. */
-  authority: string;
-  provisions: { id: string; name: string; academicYears: number[] }[];
+  authority: z.string(),
+  provisions: z.array(
+    z.object({ id: z.string(), name: z.string(), academicYears: z.array(z.number().int()) }),
+  ),
   /** The academic year containing today, by its starting year (2026 is 2026/27). */
-  academicYear: number;
-  financialYear: string;
-  budget?: { total: number };
+  academicYear: z.number().int(),
+  financialYear: z.string(),
+  budget: z.object({ total: z.number() }).optional(),
   /** The latest census's children by setting and where they are (in or out of borough), with their costs. */
-  unitCosts: {
-    census?: number;
-    settings: {
-      setting: Setting;
-      outOfBorough: boolean;
-      children: number;
-      costed: number;
-      meanCost?: number;
-    }[];
-  };
+  unitCosts: z.object({
+    census: z.number().int().optional(),
+    settings: z.array(
+      z.object({
+        setting: Setting,
+        outOfBorough: z.boolean(),
+        children: z.number().int(),
+        costed: z.number().int(),
+        meanCost: z.number().optional(),
+      }),
+    ),
+  }),
   /** This month (YYYY-MM) and the latest alert run on record, if any. */
-  month: string;
-  lastAlertRun?: { month: string; status: 'sending' | 'sent' | 'failed'; alerts: number; sentAt?: string };
-}
+  month: z.string(),
+  lastAlertRun: z
+    .object({
+      month: z.string(),
+      status: z.enum(['sending', 'sent', 'failed']),
+      alerts: z.number().int(),
+      sentAt: z.string().optional(),
+    })
+    .optional(),
+});
+export type ReadinessFacts = z.infer<typeof ReadinessFacts>;
 
-export interface Readiness {
-  asOf: string;
-  /** Every item ready. */
-  ready: boolean;
-  items: ReadinessItem[];
-  facts: ReadinessFacts;
-}
+/** The `/readiness` answer. */
+export const Readiness = z
+  .object({
+    asOf: z.string(),
+    /** Every item ready. */
+    ready: z.boolean(),
+    items: z.array(ReadinessItem),
+    facts: ReadinessFacts,
+  })
+  .meta({ id: 'Readiness' });
+export type Readiness = z.infer<typeof Readiness>;
 
 export const academicYearLabel = (startYear: number) =>
   `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;

@@ -28,8 +28,9 @@ import {
   SETTINGS,
   type Setting,
 } from './codes';
-import { eachMonth, financialYearBounds, toDayNumber } from './dates';
+import { eachMonth, FinancialYear, financialYearBounds, toDayNumber } from './dates';
 import type { Placement } from './placement';
+import * as z from './zod';
 
 export const DAYS_PER_YEAR = 365;
 
@@ -84,38 +85,53 @@ export interface SpendCube {
   fundedBy: Int32Array;
 }
 
-export interface BreakdownItem {
-  key: string;
-  label: string;
+export const BreakdownItem = z.object({
+  key: z.string(),
+  label: z.string(),
   /** Pounds, to the penny; items add up exactly to the total. */
-  amount: number;
+  amount: z.number(),
   /** Placements in place at some point in the range (for a month: in that month; for a funder: with spend from it). */
-  placements: number;
-}
-
-/** The `/spend` answer. */
-export interface SpendSummary {
-  financialYear: string;
-  from: string;
-  to: string;
-  by: SpendDimension;
-  funder: Funder | 'all';
-  total: number;
-  placements: number;
-  breakdown: BreakdownItem[];
-}
+  placements: z.number().int(),
+});
+export type BreakdownItem = z.infer<typeof BreakdownItem>;
 
 /**
  * What `/spend` counts for a year that has started: a past year is actual; the current year is actual to
  * today, then committed (the placements recorded, on their recorded costs and end dates, to 31 March).
  */
-export interface SpendBasis {
-  basis: 'actual' | 'actual-and-committed';
+export const SpendBasis = z.object({
+  basis: z.enum(['actual', 'actual-and-committed']),
   /** Last day counted as actual: the year's end for a past year, today for the current one. */
-  actualTo: string;
+  actualTo: z.string().meta({ format: 'date' }),
   /** What the figure counts, in words. */
-  counts: string;
-}
+  counts: z.string(),
+});
+export type SpendBasis = z.infer<typeof SpendBasis>;
+
+/** A financial year's spend, split one way (the engine's answer). */
+export const SpendSummary = z.object({
+  financialYear: z.string(),
+  from: z.string().meta({ format: 'date' }),
+  to: z.string().meta({ format: 'date' }),
+  by: z.enum(SPEND_DIMENSIONS),
+  funder: z.enum([...FUNDERS, 'all']),
+  total: z.number(),
+  placements: z.number().int(),
+  breakdown: z.array(BreakdownItem),
+});
+export type SpendSummary = z.infer<typeof SpendSummary>;
+
+/** The `/spend` answer: the year's spend and what it counts. */
+export const SpendAnswer = SpendSummary.extend(SpendBasis.shape).meta({ id: 'SpendSummary' });
+export type SpendAnswer = z.infer<typeof SpendAnswer>;
+
+/** `GET /spend`: one financial year (default the current one), split one way, optionally for one funder. */
+export const SpendQuery = z.strictObject({
+  fy: FinancialYear.optional(),
+  by: z.enum(SPEND_DIMENSIONS).default('month'),
+  /** Only one funder's cost (e.g. `education`, the high needs block). */
+  funder: z.enum(FUNDERS).optional(),
+});
 
 /** The basis of a year's spend as at `today`; undefined for a year that has not started (see `/forecast`). */
 export function spendBasis(financialYear: string, today: string): SpendBasis | undefined {

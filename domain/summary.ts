@@ -1,38 +1,53 @@
 // GET /summary: the caseload on a date — counts and annualised cost by need × setting × in/out of borough,
 // the looked-after share of out-of-borough placements, and the out-of-borough providers costing the most.
-import type { Need, Setting } from './codes';
+import { Need, Setting } from './codes';
+import { IsoDate } from './dates';
 import { costsOn, isActiveOn, type Placement, totalAnnualCost } from './placement';
+import * as z from './zod';
 
-export interface SummaryCell {
-  primaryNeed: Need;
-  setting: Setting;
-  inBorough: boolean;
-  count: number;
+const money = z.number().meta({ description: 'pounds per year, to the penny' });
+
+export const SummaryCell = z.object({
+  primaryNeed: Need,
+  setting: Setting,
+  inBorough: z.boolean(),
+  count: z.number().int(),
   /** Sum of the costs in force on `asOf`, per year, all funders. */
-  annualCost: number;
-}
+  annualCost: money,
+});
+export type SummaryCell = z.infer<typeof SummaryCell>;
 
-export interface ProviderSpend {
+export const ProviderSpend = z.object({
   /** URN when recorded, so one provider under two spellings is still one; otherwise the name. */
-  providerUrn?: string;
-  providerName: string;
-  count: number;
-  annualCost: number;
-}
+  providerUrn: z.string().optional(),
+  providerName: z.string(),
+  count: z.number().int(),
+  annualCost: money,
+});
+export type ProviderSpend = z.infer<typeof ProviderSpend>;
 
-export interface Summary {
-  asOf: string;
-  total: { count: number; annualCost: number };
-  cells: SummaryCell[];
-  outOfBorough: {
-    count: number;
-    annualCost: number;
-    lookedAfter: number;
-    /** lookedAfter / count; null when nobody is placed out of borough (a share of nothing is undefined). */
-    lookedAfterShare: number | null;
-  };
-  topOutOfBoroughProviders: ProviderSpend[];
-}
+/** The `/summary` answer. */
+export const Summary = z
+  .object({
+    asOf: z.string().meta({ format: 'date' }),
+    total: z.object({ count: z.number().int(), annualCost: money }),
+    cells: z.array(SummaryCell),
+    outOfBorough: z.object({
+      count: z.number().int(),
+      annualCost: money,
+      lookedAfter: z.number().int(),
+      /** lookedAfter / count; null when nobody is placed out of borough (a share of nothing is undefined). */
+      lookedAfterShare: z.number().nullable(),
+    }),
+    topOutOfBoroughProviders: z.array(ProviderSpend),
+  })
+  .meta({ id: 'Summary' });
+export type Summary = z.infer<typeof Summary>;
+
+export const SummaryQuery = z.strictObject({
+  asOf: IsoDate.optional(),
+  top: z.coerce.number().int().min(1).max(100).default(10),
+});
 
 const UNNAMED_PROVIDER = '(provider not recorded)';
 

@@ -486,7 +486,7 @@ export class SendStack extends Stack {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions::AwsSolutions-APIG4',
           reason:
-            'Static dashboard page and assets: no data, and the browser must load them before it can sign in. Every data route has the JWT authorizer.',
+            'Static dashboard page and assets, the OpenAPI document and its docs page: no data, and the browser must load the dashboard before it can sign in. Every data route has the JWT authorizer.',
         });
     }
     return api;

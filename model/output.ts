@@ -195,32 +195,34 @@ export const PopulationUsed = z.object({
 });
 export type PopulationUsed = z.infer<typeof PopulationUsed>;
 
-export const ProjectionOutput = z.object({
-  /** Census year of the last observed state; projections start at baseYear + 1. */
-  baseYear: Year,
-  method: ProjectionMethod,
-  horizon: z.number().int().nonnegative().optional(),
-  draws: z.number().int().positive().optional(),
-  seed: z.number().int().optional(),
-  /** Observed base-year values are included as the first year of each series (all quantiles equal). */
-  total: z.array(YearQuantiles),
-  byNeed: z.array(NeedYearQuantiles),
-  bySetting: z.array(SettingYearQuantiles),
-  /** Need × setting, need × phase, need × setting × phase and NCY, from the same draws (non-empty cells). */
-  byNeedSetting: z.array(NeedSettingYearQuantiles).optional(),
-  byNeedPhase: z.array(NeedPhaseYearQuantiles).optional(),
-  byNeedSettingPhase: z.array(NeedSettingPhaseYearQuantiles).optional(),
-  byNcy: z.array(NcyYearQuantiles).optional(),
-  cost: z.array(YearQuantiles),
-  costByFinancialYear: z.array(FinancialYearQuantiles).optional(),
-  joiners: z.array(YearQuantiles).optional(),
-  trends: z.array(TrendChoice).optional(),
-  capacity: z.array(CapacityRow).optional(),
-  backtest: Backtest.optional(),
-  scenario: ScenarioComparison.optional(),
-  /** The population the joiner rates (Markov) or prevalence rates (aggregate) were based on. */
-  population: PopulationUsed.optional(),
-  /** Documented fallbacks taken on degenerate input (e.g. one year of history → flat trend). */
-  warnings: z.array(z.string()).optional(),
-});
+export const ProjectionOutput = z
+  .object({
+    /** Census year of the last observed state; projections start at baseYear + 1. */
+    baseYear: Year,
+    method: ProjectionMethod,
+    horizon: z.number().int().nonnegative().optional(),
+    draws: z.number().int().positive().optional(),
+    seed: z.number().int().optional(),
+    /** Observed base-year values are included as the first year of each series (all quantiles equal). */
+    total: z.array(YearQuantiles),
+    byNeed: z.array(NeedYearQuantiles),
+    bySetting: z.array(SettingYearQuantiles),
+    /** Need × setting, need × phase, need × setting × phase and NCY, from the same draws (non-empty cells). */
+    byNeedSetting: z.array(NeedSettingYearQuantiles).optional(),
+    byNeedPhase: z.array(NeedPhaseYearQuantiles).optional(),
+    byNeedSettingPhase: z.array(NeedSettingPhaseYearQuantiles).optional(),
+    byNcy: z.array(NcyYearQuantiles).optional(),
+    cost: z.array(YearQuantiles),
+    costByFinancialYear: z.array(FinancialYearQuantiles).optional(),
+    joiners: z.array(YearQuantiles).optional(),
+    trends: z.array(TrendChoice).optional(),
+    capacity: z.array(CapacityRow).optional(),
+    backtest: Backtest.optional(),
+    scenario: ScenarioComparison.optional(),
+    /** The population the joiner rates (Markov) or prevalence rates (aggregate) were based on. */
+    population: PopulationUsed.optional(),
+    /** Documented fallbacks taken on degenerate input (e.g. one year of history → flat trend). */
+    warnings: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'ProjectionOutput' });
 export type ProjectionOutput = z.infer<typeof ProjectionOutput>;

@@ -75,13 +75,15 @@ export const ScenarioChange = z.discriminatedUnion('kind', [
 ]);
 export type ScenarioChange = z.infer<typeof ScenarioChange>;
 
-export const Scenario = z.strictObject({
-  name: Name(200),
-  description: FreeText(2000).optional(),
-  /** One-off capital cost (£) the savings must pay back: sets the break-even year. */
-  capitalCost: z.number().min(0).optional(),
-  changes: z.array(ScenarioChange).min(1).max(200),
-});
+export const Scenario = z
+  .strictObject({
+    name: Name(200),
+    description: FreeText(2000).optional(),
+    /** One-off capital cost (£) the savings must pay back: sets the break-even year. */
+    capitalCost: z.number().min(0).optional(),
+    changes: z.array(ScenarioChange).min(1).max(200),
+  })
+  .meta({ id: 'Scenario' });
 export type Scenario = z.infer<typeof Scenario>;
 
 export interface CompiledScenario {

@@ -3,6 +3,7 @@
 // TypeScript, ECharts and the shared domain/model schemas in well under a second, so the local server
 // simply builds at start.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type OutputFile } from 'esbuild';
@@ -59,12 +60,41 @@ export async function buildDashboard(
     writeAtomically(join(outdir, 'index.html'), await readFile(join(webDir, 'src', 'index.html'))),
     // Locally there is no sign-in; the read function answers this path itself when deployed (web/serve.ts).
     writeAtomically(join(assets, 'config.json'), JSON.stringify({ auth: null })),
+    buildApiDocs(join(outdir, 'docs')),
   ]);
   return {
     outdir,
     files: outputs.map((file) => ({ path: relative(outdir, file.path), bytes: file.contents.byteLength })),
     ms: Math.round(performance.now() - started),
   };
+}
+
+/** Where swagger-ui-dist (the interactive docs' renderer, from npm) keeps its prebuilt files. */
+const swaggerUiDir = () => dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The interactive API docs (`/docs`): our page and init script, Swagger UI's bundle and styles copied from
+ * npm (served by us: no CDN, works offline) and the API changelog as a page of its own.
+ */
+async function buildApiDocs(outdir: string): Promise<void> {
+  const swagger = swaggerUiDir();
+  const changelog = await readFile(join(webDir, '..', 'docs', 'api-changelog.md'), 'utf8');
+  await Promise.all([
+    writeAtomically(join(outdir, 'index.html'), await readFile(join(webDir, 'src', 'docs', 'index.html'))),
+    writeAtomically(join(outdir, 'docs.js'), await readFile(join(webDir, 'src', 'docs', 'docs.js'))),
+    writeAtomically(
+      join(outdir, 'swagger-ui-bundle.js'),
+      await readFile(join(swagger, 'swagger-ui-bundle.js')),
+    ),
+    writeAtomically(join(outdir, 'swagger-ui.css'), await readFile(join(swagger, 'swagger-ui.css'))),
+    writeAtomically(
+      join(outdir, 'changelog.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>API changelog</title></head><body><p><a href="/docs">API docs</a></p><pre style="white-space: pre-wrap; font: 14px/1.5 system-ui, sans-serif">${escapeHtml(changelog)}</pre></body></html>`,
+    ),
+  ]);
 }
 
 // `npx tsx web/build.ts` builds once and prints the files (run before `cdk synth`/deploy: the read

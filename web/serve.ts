@@ -27,7 +27,7 @@ interface FetchApp {
 }
 
 /**
- * `GET /`, `GET /assets/*` from `root` (the built web/dist; `web` inside the read function's bundle), and
+ * `GET /`, `GET /assets/*` and the API docs (`GET /docs`, `/docs/*`) from `root` (the built web/dist; `web` inside the read function's bundle), and
  * every other request passed to `api`.
  */
 export function withDashboard(api: FetchApp, options: { root: string; auth: DashboardAuth | undefined }) {
@@ -50,6 +50,9 @@ export function withDashboard(api: FetchApp, options: { root: string; auth: Dash
   app.get('/assets/*', (c) =>
     c.json({ error: 'not_found', message: `no dashboard asset ${c.req.path}` }, 404),
   );
+  app.get('/docs', serveStatic({ root: options.root, path: 'docs/index.html', onFound: noCache }));
+  app.get('/docs/*', serveStatic({ root: options.root, onFound: noCache }));
+  app.get('/docs/*', (c) => c.json({ error: 'not_found', message: `no docs file ${c.req.path}` }, 404));
   app.all('*', toApi);
   return app;
 }

@@ -16,14 +16,15 @@ const TABLE = new Map(DEPLOYED_ROUTES.map((route) => [routeKey(route.method, rou
 export const routeAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
   // The route that will answer (middleware is registered for ALL methods; a HEAD request matches GET).
   const handler = matchedRoutes(c).find((route) => route.method !== 'ALL');
+  const route = handler && TABLE.get(routeKey(handler.method, handler.path));
+  if (route?.groups === 'public') return next();
+  // Anything else needs a signed-in caller first, even a path no route answers (401 before 404).
+  const identity = requireIdentity(c);
   if (handler === undefined) return next(); // no API route: not found, or a dashboard file locally
-  const route = TABLE.get(routeKey(handler.method, handler.path));
   if (route === undefined)
     throw new ForbiddenError(
       `${handler.method} ${handler.path} is not in the route table, so nobody may call it`,
     );
-  if (route.groups === 'public') return next();
-  const identity = requireIdentity(c);
   if (!identity.groups.some((group) => route.groups.includes(group)))
     throw new ForbiddenError(`only ${route.groups.join(' or ')} may do this (${route.method} ${route.path})`);
   return next();

@@ -4,6 +4,7 @@ import type { RouteModule } from './app';
 import { alertRoutes } from './routes/alerts';
 import { financeRoutes } from './routes/finance';
 import { meRoutes } from './routes/me';
+import { openApiRoutes } from './routes/openapi';
 import { placementRoutes } from './routes/placements';
 import { populationRoutes } from './routes/population';
 import { projectionRoutes } from './routes/projections';
@@ -21,4 +22,5 @@ export const API_ROUTES: readonly RouteModule[] = [
   alertRoutes,
   meRoutes,
   readinessRoutes,
+  openApiRoutes,
 ];

@@ -9,10 +9,9 @@ import { isDatabaseUnavailable } from '../store/table-client';
 import { routeAccess } from './access';
 import { API_ROUTES } from './api-routes';
 import type { AppDeps } from './deps';
-import { AppError, tooLarge, UnauthorizedError } from './errors';
+import { AppError, MAX_BODY_BYTES, tooLarge } from './errors';
 import type { Identity, IdentitySource } from './identity';
 
-export const MAX_BODY_BYTES = 256 * 1024;
 /** Seconds a client is told to wait when the database is not answering. */
 const DATABASE_RETRY_AFTER = 5;
 
@@ -85,11 +84,8 @@ export function createApp({ deps, identity, routes = API_ROUTES, logError = cons
       return c.json({ ok: false, database: 'unavailable', message: (error as Error).message }, 503);
     }
   });
-  app.use('*', async (c, next) => {
-    if (c.get('identity') === undefined) throw new UnauthorizedError();
-    await next();
-  });
-  // Who may call what: the route table (infra/routes.ts), for every route.
+  // Who may call what: the route table (infra/routes.ts), for every route; a public route (the OpenAPI
+  // document) needs no sign-in, any other request does.
   app.use('*', routeAccess);
 
   // A new route module joins API_ROUTES (api-routes.ts), or FILE_ROUTES (file-routes.ts) if it reads or

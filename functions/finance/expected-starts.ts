@@ -7,6 +7,7 @@ import {
   type ExpectedStarts,
   expectedStartsFromHistory,
   expectedStartsFromJoiners,
+  type NewPlacementMethod,
 } from '../../domain/outturn';
 import type { Placement } from '../../domain/placement';
 import type { PopulationRow } from '../../model/data';
@@ -15,8 +16,7 @@ import { MAX_HORIZON, projectMarkov } from '../../model/markov';
 import { placementsToModelData, SnapshotInputError } from '../../model/snapshots';
 import { LOAD_POPULATION } from '../store/population';
 
-export const NEW_PLACEMENT_METHODS = ['model', 'history'] as const;
-export type NewPlacementMethod = (typeof NEW_PLACEMENT_METHODS)[number];
+export { NEW_PLACEMENT_METHODS, type NewPlacementMethod } from '../../domain/outturn';
 
 /** Monte Carlo draws for the joiners band: enough for stable p05/p95 of one series, fast enough for a GET. */
 const MODEL_DRAWS = 200;

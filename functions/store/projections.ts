@@ -9,6 +9,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProjectionOutput } from '../../model/output';
 import type { Scenario } from '../../model/scenario';
+import type { StoredProjection, StoredScenario } from '../api/schemas';
 import { auditPut, diff, entityKey } from './audit';
 import type { WriteContext } from './ports';
 import { getItem, queryByType, transactWrite } from './table-client';
@@ -23,36 +24,8 @@ export const CHUNK_CHARS = 350_000;
 /** TransactWriteItems takes 100 items: the record, its audit entry and at most 98 chunks (~34 MB). */
 const MAX_CHUNKS = 98;
 
-export interface StoredScenario {
-  id: string;
-  scenario: Scenario;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
-  updatedBy: string;
-}
-
-/** What a planner asked for: run settings and the scenario (by id or inline) if any. */
-export interface ProjectionRequest {
-  horizon: number;
-  draws: number;
-  seed: number;
-  expected: boolean;
-  backtest: boolean;
-  scenarioId?: string;
-  scenarioName?: string;
-}
-
-export interface StoredProjection {
-  id: string;
-  request: ProjectionRequest;
-  /** Census years the stored placements gave, oldest first. */
-  censusYears: number[];
-  createdAt: string;
-  createdBy: string;
-  output: ProjectionOutput;
-}
+// Their shapes are the API's (functions/api/schemas.ts): what is stored is what GET answers.
+export type { StoredProjection, StoredScenario };
 
 export interface ProjectionStore {
   createScenario(id: string, scenario: Scenario, context: WriteContext): Promise<StoredScenario>;
@@ -170,7 +143,7 @@ export class DynamoProjectionStore implements ProjectionStore {
     const encoded = typeof Item.output === 'string' ? Item.output : await this.readChunks(pk);
     return {
       id: Item.id as string,
-      request: Item.request as ProjectionRequest,
+      request: Item.request as StoredProjection['request'],
       censusYears: Item.censusYears as number[],
       createdAt: Item.createdAt as string,
       createdBy: Item.createdBy as string,

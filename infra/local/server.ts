@@ -97,6 +97,7 @@ export interface LocalRuntime {
 /** Serves the built dashboard: its files by path, and its page for `/`. API routes are matched first. */
 export function mountDashboard(app: App, directory = DASHBOARD_DIR): void {
   if (!existsSync(join(directory, 'index.html'))) return;
+  app.get('/docs', serveStatic({ root: directory, path: 'docs/index.html' }));
   app.use('/*', serveStatic({ root: directory }));
 }
 

@@ -122,6 +122,24 @@ describe("the app's access check", () => {
     });
   });
 
+  it('serves the public routes without sign-in, and nothing else: 401 before anything, even a 404', async () => {
+    const anonymous = createApp({
+      deps: { now: () => new Date() } as never,
+      identity: () => undefined,
+      logError: () => {},
+    });
+    expect(DEPLOYED_ROUTES.filter((route) => route.groups === 'public').map(keyOf)).toEqual([
+      'GET /openapi.json',
+      'GET /docs',
+      'GET /docs/{proxy+}',
+      'GET /',
+      'GET /assets/{proxy+}',
+    ]);
+    expect((await anonymous.request('/openapi.json')).status).toBe(200);
+    expect((await anonymous.request('/summary')).status).toBe(401);
+    expect((await anonymous.request('/nowhere')).status).toBe(401);
+  });
+
   it('answers 404 for no route at all, and still serves /health to anyone', async () => {
     expect((await appWith(['readers']).request('/nowhere')).status).toBe(404);
     expect((await appWith([]).request('/health')).status).toBe(200);

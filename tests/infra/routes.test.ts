@@ -10,8 +10,11 @@ import { FILE_ROUTES } from '../../functions/api/file-routes';
 import { GROUPS, type Group, type Identity } from '../../functions/api/identity';
 import { type ApiRoute, DEPLOYED_ROUTES, ENTRY_OF } from '../../infra/routes';
 
-/** The dashboard's static routes are added in front of the app (web/serve.ts); /health is not deployed. */
-const NOT_IN_APP = new Set(['GET /', 'GET /assets/{proxy+}']);
+/**
+ * The dashboard's and the API docs' static routes are added in front of the app (web/serve.ts); /health is
+ * not deployed.
+ */
+const NOT_IN_APP = new Set(['GET /', 'GET /assets/{proxy+}', 'GET /docs', 'GET /docs/{proxy+}']);
 const NOT_DEPLOYED = new Set(['GET /health']);
 
 const SAMPLE_PARAMS: Record<string, string> = {

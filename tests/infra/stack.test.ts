@@ -389,6 +389,9 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
       ),
     ).toEqual(['imports', 'imports', 'imports']);
     expect(DEPLOYED_ROUTES.filter((route) => route.groups === 'public').map((route) => route.path)).toEqual([
+      '/openapi.json',
+      '/docs',
+      '/docs/{proxy+}',
       '/',
       '/assets/{proxy+}',
     ]);

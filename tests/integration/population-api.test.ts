@@ -1,7 +1,7 @@
 // PUT/GET /population against DynamoDB Local, and everything that needs a population using the stored one:
 // projections (409 without, named in the output with), the witan export, the outturn's expected starts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PopulationView } from '../../functions/api/routes/population';
+import type { PopulationView } from '../../functions/api/schemas';
 import type { ProjectionOutput } from '../../model/output';
 import { type AreaPopulation, toOnsCsv } from '../../model/population';
 import { authorityPlacements } from '../helpers/placement';

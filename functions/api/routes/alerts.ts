@@ -2,16 +2,12 @@
 // (the local command uses it; a deployed stack runs them from its schedule and has no publisher here).
 import { Hono } from 'hono';
 import { alertMonthProblem } from '../../../domain/alerts';
-import { YearMonth } from '../../../domain/dates';
-import * as z from '../../../domain/zod';
 import { runAuthorityAlerts } from '../../alerts/figures';
 import { monthOf } from '../../alerts/run';
 import type { AppEnv } from '../app';
 import { AppError, ValidationError } from '../errors';
 import { readJson, readQuery } from '../http';
-
-const HistoryQuery = z.strictObject({ since: YearMonth.optional() });
-const RunBody = z.strictObject({ month: YearMonth });
+import { AlertHistoryQuery, AlertRunBody } from '../schemas';
 
 /** YYYY-MM of the month `months` before the one containing `date`. */
 export const monthsBefore = (date: Date, months: number) =>
@@ -22,13 +18,13 @@ export function alertRoutes() {
 
   routes.get('/alerts', async (c) => {
     const deps = c.get('deps');
-    const { since = monthsBefore(deps.now(), 12) } = readQuery(c, HistoryQuery);
+    const { since = monthsBefore(deps.now(), 12) } = readQuery(c, AlertHistoryQuery);
     const runs = await deps.alertRuns.since(deps.alerting.settings.authority, since);
     return c.json({ authority: deps.alerting.settings.authority, since, runs: runs.reverse() });
   });
 
   routes.post('/alerts/runs', async (c) => {
-    const { month } = await readJson(c, RunBody);
+    const { month } = await readJson(c, AlertRunBody);
     const deps = c.get('deps');
     const problem = alertMonthProblem(month, monthOf(undefined, deps.now()));
     if (problem) throw new ValidationError([{ field: 'month', message: problem }]);

@@ -8,7 +8,6 @@ import {
   PlacementFilterQuery,
   placementFilterSlug,
 } from '../../../domain/placement-filter';
-import * as z from '../../../domain/zod';
 import { SnapshotInputError } from '../../../model/snapshots';
 import { placementsWorkbook } from '../../exports/placements';
 import { censusCsv, placementsCsv, WITAN_FILES, type WitanFile, witanFiles } from '../../imports/export';
@@ -16,9 +15,8 @@ import { listAll } from '../../store/list-all';
 import type { AppEnv } from '../app';
 import { AppError, NotFoundError } from '../errors';
 import { readQuery } from '../http';
+import { CensusQuery } from '../schemas';
 import { requirePopulation } from './population';
-
-const CensusQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

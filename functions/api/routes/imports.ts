@@ -6,16 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { FreeText, Name } from '../../../domain/text';
-import * as z from '../../../domain/zod';
+import { Name } from '../../../domain/text';
 import {
-  IMPORT_FORMATS,
   type ImportFormat,
   type ImportJob,
   importBatch,
   newJob,
   runImport,
-  STORED_REJECTS,
   storedRejects,
 } from '../../imports/job';
 import { parseMappingFile } from '../../imports/mapping';
@@ -25,49 +22,20 @@ import type { AppEnv } from '../app';
 import { ConflictError, NotFoundError, unsupportedMediaType } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
 import { requireIdentity } from '../identity';
+import {
+  ImportJobCreate,
+  ImportJobId,
+  type ImportJobView,
+  ImportRowBatch,
+  ImportUploadQuery,
+} from '../schemas';
 import { actorOf } from './concurrency';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const JobId = z.string().uuid('expected an import id');
-const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in hex');
-const Line = z.number().int().min(1);
-const StoredReject = z.strictObject({ line: Line, reason: FreeText(2000) });
 /** A file's name as the user sees it in the job (from X-File-Name or a multipart part): one plain line. */
 const FileName = Name(300);
 
-const UploadQuery = z.strictObject({
-  format: z.enum(IMPORT_FORMATS).default('placements'),
-  /** A mapping file's JSON, URL-encoded (or send it as a multipart part named `mapping`). */
-  mapping: z.string().max(16_000).optional(),
-  /** SEN2: the returning LA's code when the sen2 module is not sent. */
-  la: z
-    .string()
-    .regex(/^\d{3}$/, 'expected a 3-digit LA code')
-    .optional(),
-});
-
-/** Body of `POST /imports` as JSON: create a job for a file the client parsed, or resume its unfinished one. */
-const CreateJob = z.strictObject({
-  fileName: FileName,
-  format: z.enum(IMPORT_FORMATS),
-  fingerprint: Fingerprint,
-  totalRows: z.number().int().min(0),
-  rejected: z.number().int().min(0).default(0),
-  rejects: z.array(StoredReject).max(STORED_REJECTS).default([]),
-  /** Rows repeating an earlier row's natural key in the file (not sent). */
-  duplicates: z.number().int().min(0).default(0),
-});
-
-/** Body of `POST /imports/{id}/rows`: the next rows, starting exactly at the job's progress. */
-const RowBatch = z.strictObject({
-  offset: z.number().int().min(0),
-  rows: z
-    .array(z.strictObject({ line: Line, placement: z.unknown() }))
-    .min(1)
-    .max(1000),
-});
-
-const summary = (job: ImportJob) => ({
+const summary = (job: ImportJob): ImportJobView => ({
   id: job.id,
   status: job.status,
   fileName: job.fileName,
@@ -127,7 +95,7 @@ async function readUpload(c: Context<AppEnv>, mappingQuery: string | undefined) 
 }
 
 async function jobOf(c: Context<AppEnv>): Promise<ImportJob> {
-  const id = parseWith(JobId, c.req.param('id'), 'id');
+  const id = parseWith(ImportJobId, c.req.param('id'), 'id');
   const job = await c.get('deps').imports.get(id);
   if (!job) throw new NotFoundError('import', id);
   return job;
@@ -143,7 +111,7 @@ export function importRoutes() {
     const type = (c.req.header('content-type') ?? '').toLowerCase();
 
     if (/^application\/(.+\+)?json\b/.test(type)) {
-      const body = await readJson(c, CreateJob);
+      const body = await readJson(c, ImportJobCreate);
       const unfinished = await deps.imports.findUnfinished(body.fingerprint);
       if (unfinished) return c.json({ ...summary(unfinished), resumed: true }, 200);
       const job = newJob({ id: randomUUID(), ...body, actor, now: deps.now() });
@@ -152,7 +120,7 @@ export function importRoutes() {
       return c.json({ ...summary(job), resumed: false }, 201);
     }
 
-    const query = readQuery(c, UploadQuery);
+    const query = readQuery(c, ImportUploadQuery);
     const { files, mapping, salt } = await readUpload(c, query.mapping);
     const options = {
       ...(mapping ? { mapping } : {}),
@@ -206,7 +174,7 @@ export function importRoutes() {
   routes.post('/imports/:id/rows', async (c) => {
     const deps = c.get('deps');
     const job = await jobOf(c);
-    const body = await readJson(c, RowBatch);
+    const body = await readJson(c, ImportRowBatch);
     if (job.status === 'completed') throw new ConflictError(`import ${job.id} is already completed`);
     if (body.offset !== job.progress)
       throw new ConflictError(

@@ -2,18 +2,12 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { Id, PlacementEnd, PlacementInput, PlacementPatch } from '../../../domain/placement';
-import { PlacementFilterQuery } from '../../../domain/placement-filter';
-import * as z from '../../../domain/zod';
 import type { AppEnv } from '../app';
 import { NotFoundError, ValidationError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
 import { requireIdentity } from '../identity';
+import { PlacementListQuery } from '../schemas';
 import { actorOf, etag, expectedVersion, requiredVersion } from './concurrency';
-
-const ListQuery = PlacementFilterQuery.extend({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(4096).optional(),
-});
 
 /** Idempotency-Key: any printable ASCII up to 200 characters (a UUID is the usual choice). */
 function idempotencyKey(header: string | undefined): string | undefined {
@@ -61,7 +55,7 @@ export function placementRoutes() {
   });
 
   routes.get('/placements', async (c) => {
-    const { limit, cursor, ...filter } = readQuery(c, ListQuery);
+    const { limit, cursor, ...filter } = readQuery(c, PlacementListQuery);
     const page = await c.get('deps').placements.list(filter, { limit, ...(cursor ? { cursor } : {}) });
     return c.json(page);
   });

@@ -3,7 +3,6 @@
 // by. Planners upload the CSV as ONS publishes it (`PUT`, text/csv); everyone signed in reads what is stored.
 // There is no default population: whatever needs one and finds none answers 409 naming what to load.
 import { Hono } from 'hono';
-import * as z from '../../../domain/zod';
 import { InputError } from '../../../model/csv';
 import type { PopulationRow } from '../../../model/data';
 import {
@@ -22,6 +21,7 @@ import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import { readQuery } from '../http';
 import { requireIdentity } from '../identity';
+import { PopulationUploadQuery, type PopulationView } from '../schemas';
 import { actorOf, etag, expectedVersion } from './concurrency';
 
 export class PopulationMissingError extends AppError {
@@ -47,16 +47,9 @@ export async function requirePopulation(
   return { rows: populationRows(stored), source: describePopulation(stored) };
 }
 
-const UploadQuery = z.strictObject({
-  /** Where the figures come from (default: "ONS <first year>-based subnational population projections"). */
-  source: z.string().trim().min(1).max(200).optional(),
-});
-
 const CSV_TYPES = /^(text\/csv|text\/plain|application\/csv)\b/i;
 
-/** What `GET /population` answers: the area, the years and ages, and persons aged 0–25 by year. */
-export type PopulationView = ReturnType<typeof view>;
-const view = (stored: StoredPopulation) => ({
+const view = (stored: StoredPopulation): PopulationView => ({
   areaCode: stored.areaCode,
   areaName: stored.areaName,
   source: stored.source,
@@ -83,7 +76,7 @@ export function populationRoutes() {
 
   routes.put('/population', async (c) => {
     const identity = requireIdentity(c);
-    const { source } = readQuery(c, UploadQuery);
+    const { source } = readQuery(c, PopulationUploadQuery);
     if (!CSV_TYPES.test(c.req.header('content-type') ?? ''))
       throw new AppError(415, 'unsupported_media_type', 'send the ONS population CSV as text/csv');
     const text = await c.req.text();

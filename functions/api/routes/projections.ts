@@ -5,54 +5,19 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { Id } from '../../../domain/placement';
-import * as z from '../../../domain/zod';
 import { BacktestInputError, backtestMarkov } from '../../../model/backtest';
 import { ModelInputError } from '../../../model/estimate';
-import { MAX_HORIZON, MIN_DRAWS, projectMarkov } from '../../../model/markov';
+import { projectMarkov } from '../../../model/markov';
 import { populationUpTo } from '../../../model/population';
 import { Scenario } from '../../../model/scenario';
 import { placementsToModelData, SnapshotInputError } from '../../../model/snapshots';
-import type { StoredProjection } from '../../store/projections';
 import type { AppEnv } from '../app';
 import { AppError, NotFoundError, ValidationError } from '../errors';
 import { parseWith, readJson } from '../http';
 import { requireIdentity } from '../identity';
+import { ProjectionRequestBody, type StoredProjection } from '../schemas';
 import { actorOf } from './concurrency';
 import { requirePopulation } from './population';
-
-/** Draws an API call may ask for: a run must finish well inside the API's 29-second limit. */
-export const MAX_API_DRAWS = 5_000;
-
-export const ProjectionRequestBody = z
-  .strictObject({
-    horizon: z.number().int().min(1).max(MAX_HORIZON).default(5),
-    /** At least MIN_DRAWS (five draws beyond each of p05 and p95); `expected: true` for no band. */
-    draws: z
-      .number()
-      .int()
-      .min(
-        MIN_DRAWS,
-        `at least ${MIN_DRAWS} draws for the p05–p95 band; send expected: true for a point forecast`,
-      )
-      .max(MAX_API_DRAWS)
-      .default(1000),
-    seed: z
-      .number()
-      .int()
-      .min(-(2 ** 31))
-      .max(2 ** 31 - 1)
-      .default(42),
-    /** The expected-value path: fast, no bands. */
-    expected: z.boolean().default(false),
-    /** Add a rolling-origin back-test beside the naive baselines, so users see what the model adds. */
-    backtest: z.boolean().default(true),
-    scenarioId: Id.optional(),
-    scenario: Scenario.optional(),
-  })
-  .refine((body) => body.scenarioId === undefined || body.scenario === undefined, {
-    path: ['scenario'],
-    message: 'give scenarioId or scenario, not both',
-  });
 
 /** Back-test runs: each origin is a full refit, so fewer draws keep the request quick; bands stay usable. */
 const BACKTEST_DRAWS = 200;

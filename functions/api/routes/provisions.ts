@@ -1,11 +1,16 @@
 // /provisions: local commissioned capacity. Planners write; everyone signed in reads. /occupancy: how full
 // each provision is on a date, computed as the monthly occupancy alert computes it (domain/occupancy.ts).
 import { Hono } from 'hono';
-import { academicYearStartOf, IsoDate } from '../../../domain/dates';
-import { occupancyLevel, occupancyShare, provisionOccupancy } from '../../../domain/occupancy';
+import { academicYearStartOf } from '../../../domain/dates';
+import {
+  OccupancyQuery,
+  type OccupancyReport,
+  occupancyLevel,
+  occupancyShare,
+  provisionOccupancy,
+} from '../../../domain/occupancy';
 import { Id } from '../../../domain/placement';
 import { ProvisionInput, ProvisionPatch } from '../../../domain/provision';
-import * as z from '../../../domain/zod';
 import { listAll } from '../../store/list-all';
 import type { AppEnv } from '../app';
 import { NotFoundError } from '../errors';
@@ -14,8 +19,6 @@ import { requireIdentity } from '../identity';
 import { actorOf, etag, requiredVersion } from './concurrency';
 
 const provisionId = (raw: string) => parseWith(Id, raw, 'id');
-
-const OccupancyQuery = z.strictObject({ asOf: IsoDate.optional() });
 
 export function provisionRoutes() {
   const routes = new Hono<AppEnv>();
@@ -56,12 +59,13 @@ export function provisionRoutes() {
         level: occupancyLevel(share, { occupancyWarn, occupancyCritical }),
       };
     });
-    return c.json({
+    const report: OccupancyReport = {
       asOf,
       academicYear: academicYearStartOf(asOf),
       thresholds: { occupancyWarn, occupancyCritical },
       items,
-    });
+    };
+    return c.json(report);
   });
 
   routes.get('/provisions/:id', async (c) => {

@@ -1,15 +1,8 @@
 // GET /summary?asOf=YYYY-MM-DD (default today): the caseload and its annual cost on a date.
 import { Hono } from 'hono';
-import { IsoDate } from '../../../domain/dates';
-import { summarise } from '../../../domain/summary';
-import * as z from '../../../domain/zod';
+import { SummaryQuery, summarise } from '../../../domain/summary';
 import type { AppEnv } from '../app';
 import { readQuery } from '../http';
-
-const SummaryQuery = z.strictObject({
-  asOf: IsoDate.optional(),
-  top: z.coerce.number().int().min(1).max(100).default(10),
-});
 
 export function summaryRoutes() {
   const routes = new Hono<AppEnv>();
