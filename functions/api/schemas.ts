@@ -12,7 +12,6 @@ import * as z from '../../domain/zod';
 import { MAX_HORIZON, MIN_DRAWS } from '../../model/markov';
 import { ProjectionOutput } from '../../model/output';
 import { Scenario } from '../../model/scenario';
-import { WITAN_FILES } from '../imports/export';
 import { IMPORT_FORMATS, STORED_REJECTS } from '../imports/job';
 import { GROUPS } from './identity';
 
@@ -172,8 +171,17 @@ export const FinancialYearQuery = z.strictObject({ fy: FinancialYear.optional() 
 
 // Exports
 
-/** The witan.send input files, by name. */
-export const WitanFileName = z.enum(Object.keys(WITAN_FILES) as [keyof typeof WITAN_FILES]);
+/**
+ * The witan.send input files, by name (functions/imports/export.ts `WITAN_FILES` maps each to its text; its
+ * type requires exactly these, and this module stays clear of the file code and exceljs).
+ */
+export const WITAN_FILE_NAMES = [
+  'transitions.csv',
+  'population.csv',
+  'costs.csv',
+  'valid-states.csv',
+] as const;
+export const WitanFileName = z.enum(WITAN_FILE_NAMES);
 
 export const CensusQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 

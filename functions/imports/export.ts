@@ -6,6 +6,7 @@ import { assertPlacementDates, costsOn, type Placement, totalAnnualCost } from '
 import type { PopulationRow } from '../../model/data';
 import { censusSnapshot, placementsToModelData, type SnapshotOptions } from '../../model/snapshots';
 import { toWitanCsv, type WitanCsvTexts } from '../../model/witan';
+import type { WITAN_FILE_NAMES } from '../api/schemas';
 import { guardFormulas } from './formula-guard';
 import { DEFAULT_HEADERS, type ImportField } from './mapping';
 
@@ -114,7 +115,7 @@ export const WITAN_FILES = {
   'population.csv': 'population',
   'costs.csv': 'costs',
   'valid-states.csv': 'validStates',
-} as const satisfies Record<string, keyof WitanCsvTexts>;
+} as const satisfies Record<(typeof WITAN_FILE_NAMES)[number], keyof WitanCsvTexts>;
 export type WitanFile = keyof typeof WITAN_FILES;
 
 /**
