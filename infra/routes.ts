@@ -142,7 +142,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
         "Filters combine (all must hold). Pages hold `limit` records; pass the answer's `cursor` back for the next page (the last page has none).",
       query: PlacementListQuery,
       responses: { 200: json(PlacementPage, 'One page of placements.') },
-      examples: [{ name: 'out of borough', query: { location: 'out-of-borough', limit: '10' }, status: 200 }],
+      examples: [{ name: 'out of borough', query: { inBorough: 'false', limit: '10' }, status: 200 }],
     },
   },
   {
@@ -160,7 +160,14 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       etag: true,
       idempotencyKey: true,
       errors: [409],
-      examples: [{ name: 'README tour', body: TOUR_PLACEMENT, status: 201 }],
+      examples: [
+        { name: 'README tour', body: TOUR_PLACEMENT, status: 201 },
+        {
+          name: 'a need that does not exist (400 naming the field)',
+          body: { ...TOUR_PLACEMENT, id: 'tour-0002', primaryNeed: 'XYZ' },
+          status: 400,
+        },
+      ],
     },
   },
   {
@@ -174,7 +181,10 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       responses: { 200: placementAnswer },
       etag: true,
       errors: [404],
-      examples: [{ name: 'README tour', params: tourId, status: 200 }],
+      examples: [
+        { name: 'README tour', params: tourId, status: 200 },
+        { name: 'no such placement', params: { id: 'no-such-placement' }, status: 404 },
+      ],
     },
   },
   {
@@ -199,6 +209,13 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
           headers: { 'If-Match': '"1"' },
           body: { costs: { education: 62000, transport: 9500 }, costsEffectiveFrom: '2026-01-01' },
           status: 200,
+        },
+        {
+          name: 'a stale version (409 with currentVersion)',
+          params: tourId,
+          headers: { 'If-Match': '"1"' },
+          body: { lookedAfter: false },
+          status: 409,
         },
       ],
     },
@@ -515,8 +532,8 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
           params: byFinancialYear,
           body: {
             lines: [
-              { dsgCategory: 'independent-special', amount: 9_500_000 },
-              { dsgCategory: 'maintained-special', amount: 12_000_000 },
+              { dsgCategory: 'NMISS', amount: 9_500_000 },
+              { dsgCategory: 'MdSSA', amount: 12_000_000 },
             ],
             openingDsgBalance: -2_500_000,
           },
