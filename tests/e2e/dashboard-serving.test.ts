@@ -54,6 +54,25 @@ describe('the dashboard served by the read function', () => {
     expect(script.headers.get('content-type')).toMatch(/javascript/);
   });
 
+  it('serves the API docs (Swagger UI from npm, no CDN) and the OpenAPI document without a token', async () => {
+    const docs = await app.request('/docs');
+    expect(docs.status).toBe(200);
+    const html = await docs.text();
+    expect(html).toContain('/docs/swagger-ui-bundle.js');
+    expect(html).not.toMatch(/https?:\/\//);
+    for (const file of [
+      '/docs/swagger-ui-bundle.js',
+      '/docs/swagger-ui.css',
+      '/docs/docs.js',
+      '/docs/changelog.html',
+    ])
+      expect((await app.request(file)).status, file).toBe(200);
+    expect((await app.request('/docs/nope.js')).status).toBe(404);
+    const contract = await app.request('/openapi.json');
+    expect(contract.status).toBe(200);
+    expect(((await contract.json()) as { openapi: string }).openapi).toMatch(/^3\.1\./);
+  });
+
   it('answers a missing asset with 404, not the API', async () => {
     const missing = await app.request('/assets/nope.js');
     expect(missing.status).toBe(404);
