@@ -5,16 +5,15 @@
 import { type Placement, PlacementInput } from '../../domain/placement';
 import { buildPlacement } from '../../domain/placement-build';
 import type { BulkCreate } from '../api/deps';
+// The formats and how many rejects a job keeps are the API's (functions/api/schemas.ts).
+import { type IMPORT_FORMATS, STORED_REJECTS } from '../api/schemas';
 import type { Actor } from '../store/ports';
 import { importedPlacementId } from './keys';
 import type { Reject, ValidRow } from './rows';
 
-export const IMPORT_FORMATS = ['placements', 'sen2'] as const;
+export { IMPORT_FORMATS, STORED_REJECTS } from '../api/schemas';
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type ImportStatus = 'running' | 'completed' | 'failed';
-
-/** Rejects kept on the job record: line and reason only, never the row (it may hold what must not be stored). */
-export const STORED_REJECTS = 200;
 
 export interface StoredReject {
   line: number;
