@@ -385,7 +385,7 @@ export interface components {
           dsgCategory: "MmSoA" | "RPSEN" | "MdSSA" | "NMISS" | "HspAP" | "P16FE" | "OTHER";
           /** @enum {string} */
           need?: "ASD" | "SEMH" | "SLCN" | "MLD" | "SLD" | "PMLD" | "SPLD" | "HI" | "VI" | "MSI" | "PD" | "DS" | "OTH" | "NSA";
-          amount: number;
+          amount: unknown;
         })[];
       openingDsgBalance?: number;
       notes?: string;
@@ -639,26 +639,26 @@ export interface components {
       endReason?: "moved-setting" | "moved-out-of-area" | "plan-ceased-needs-met" | "plan-ceased-other" | "transferred-to-adult-services" | "left-education" | "other";
       costs: {
         /** @default 0 */
-        education: number;
+        education: unknown;
         /** @default 0 */
-        socialCare: number;
+        socialCare: unknown;
         /** @default 0 */
-        health: number;
+        health: unknown;
         /** @default 0 */
-        transport: number;
+        transport: unknown;
       };
       provisionId?: string;
       costHistory: {
           effectiveFrom: string;
           costs: {
             /** @default 0 */
-            education: number;
+            education: unknown;
             /** @default 0 */
-            socialCare: number;
+            socialCare: unknown;
             /** @default 0 */
-            health: number;
+            health: unknown;
             /** @default 0 */
-            transport: number;
+            transport: unknown;
           };
         }[];
       version: number;
@@ -695,13 +695,9 @@ export interface components {
       /** @enum {string} */
       endReason?: "moved-setting" | "moved-out-of-area" | "plan-ceased-needs-met" | "plan-ceased-other" | "transferred-to-adult-services" | "left-education" | "other";
       costs: {
-        /** @default 0 */
         education?: number;
-        /** @default 0 */
         socialCare?: number;
-        /** @default 0 */
         health?: number;
-        /** @default 0 */
         transport?: number;
       };
       provisionId?: string;
@@ -731,13 +727,9 @@ export interface components {
       /** @enum {string} */
       endReason?: "moved-setting" | "moved-out-of-area" | "plan-ceased-needs-met" | "plan-ceased-other" | "transferred-to-adult-services" | "left-education" | "other";
       costs?: {
-        /** @default 0 */
         education?: number;
-        /** @default 0 */
         socialCare?: number;
-        /** @default 0 */
         health?: number;
-        /** @default 0 */
         transport?: number;
       };
       provisionId?: string | null;
