@@ -26,7 +26,7 @@ const HEADER = `// Generated from the OpenAPI document by \`npm run api:types\` 
 /** The text of domain/api-types.ts for the current document. */
 export async function apiTypesText(): Promise<string> {
   const types = await openapiTS(openApiDocument() as never, { exportType: false });
-  return HEADER + types.replace(/^\/\*\*\n \* This file was auto-generated[^]*?\*\/\n+/, '\n');
+  return HEADER + types.replace(/^\/\*\*\n \* This file was auto-generated[\s\S]*?\*\/\n+/, '\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
