@@ -78,7 +78,14 @@ describe.skipIf(!run)('/docs in Chromium, offline', () => {
 
   it('links the API changelog', async () => {
     await page.goto(`${runtime.url}/docs`);
-    await page.getByRole('link', { name: 'API changelog' }).click();
+    // Linked twice: in the page's header, and in the document's description as Swagger UI renders it.
+    await expect
+      .poll(() => page.getByRole('link', { name: 'API changelog' }).count(), { timeout: 60_000 })
+      .toBe(2);
+    await page
+      .getByRole('navigation', { name: 'API documents' })
+      .getByRole('link', { name: 'API changelog' })
+      .click();
     await page.waitForURL(/\/docs\/changelog\.html$/);
     expect(await page.locator('body').innerText()).toContain('API changelog');
     expect(blocked).toEqual([]);
