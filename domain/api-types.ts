@@ -273,6 +273,13 @@ export interface paths {
      */
     get: operations["getMe"];
   };
+  "/readiness": {
+    /**
+     * What this authority has loaded and what is missing, item by item, with how to fill each
+     * @description Who may call it: caseworkers, planners, finance, readers.
+     */
+    get: operations["getReadiness"];
+  };
   "/openapi.json": {
     /**
      * This OpenAPI 3.1 document
@@ -1044,6 +1051,71 @@ export interface components {
           note?: string;
         })[];
       version?: number;
+    };
+    Readiness: {
+      asOf: string;
+      ready: boolean;
+      items: ({
+          /** @enum {string} */
+          id: "censuses" | "population" | "provisions" | "budget" | "unit-costs" | "alerts";
+          title: string;
+          /** @enum {string} */
+          status: "ready" | "partial" | "missing";
+          summary: string;
+          missing: string[];
+          fill?: {
+            route: string;
+            command?: string;
+            group: string;
+          };
+        })[];
+      facts: {
+        asOf: string;
+        censuses: {
+            year: number;
+            children: number;
+          }[];
+        censusesNeeded: {
+          toProject: number;
+          forTrend: number;
+        };
+        population?: {
+          areaCode: string;
+          areaName: string;
+          firstYear: number;
+          lastYear: number;
+        };
+        authority: string;
+        provisions: {
+            id: string;
+            name: string;
+            academicYears: number[];
+          }[];
+        academicYear: number;
+        financialYear: string;
+        budget?: {
+          total: number;
+        };
+        unitCosts: {
+          census?: number;
+          settings: ({
+              /** @enum {string} */
+              setting: "mainstream" | "resourced-provision" | "maintained-special" | "special-academy" | "independent-special" | "non-maintained-special" | "alternative-provision" | "hospital" | "further-education" | "specialist-post16" | "early-years" | "eotas" | "home-education" | "neet" | "other";
+              outOfBorough: boolean;
+              children: number;
+              costed: number;
+              meanCost?: number;
+            })[];
+        };
+        month: string;
+        lastAlertRun?: {
+          month: string;
+          /** @enum {string} */
+          status: "sending" | "sent" | "failed";
+          alerts: number;
+          sentAt?: string;
+        };
+      };
     };
     Scenario: {
       name: string;
@@ -3602,6 +3674,38 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["Me"];
+        };
+      };
+      /** @description No valid sign-in: send a Cognito access token as `Authorization: Bearer …`. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Signed in, but not in a group that may call this route (`x-groups`). */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected failure on our side; quote `requestId`. */
+      500: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * What this authority has loaded and what is missing, item by item, with how to fill each
+   * @description Who may call it: caseworkers, planners, finance, readers.
+   */
+  getReadiness: {
+    responses: {
+      /** @description Each item ready, partial or missing, and the facts judged. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Readiness"];
         };
       };
       /** @description No valid sign-in: send a Cognito access token as `Authorization: Bearer …`. */
