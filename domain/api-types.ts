@@ -150,6 +150,13 @@ export interface paths {
      */
     get: operations["getOutturn"];
   };
+  "/forecast": {
+    /**
+     * The multi-year high needs forecast: the Markov projection priced draw by draw, against budget
+     * @description Who may call it: caseworkers, planners, finance, readers.
+     */
+    get: operations["getForecast"];
+  };
   "/budgets/{financialYear}": {
     /**
      * A financial year's high-needs budget
@@ -2548,6 +2555,219 @@ export interface operations {
       };
       /** @description Signed in, but not in a group that may call this route (`x-groups`). */
       403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected failure on our side; quote `requestId`. */
+      500: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * The multi-year high needs forecast: the Markov projection priced draw by draw, against budget
+   * @description Who may call it: caseworkers, planners, finance, readers.
+   */
+  getForecast: {
+    parameters: {
+      query?: {
+        from?: string;
+        years?: number;
+        funder?: "education" | "all";
+        mitigations?: string;
+        asOf?: string;
+      };
+    };
+    responses: {
+      /** @description The forecast by financial year, with its bands, budgets and DSG balance. */
+      200: {
+        content: {
+          "application/json": {
+            asOf: string;
+            method: string;
+            counts: string;
+            /** @enum {string} */
+            funder: "education" | "all";
+            years: ({
+                financialYear: string;
+                from: string;
+                to: string;
+                /** @enum {string} */
+                basis: "actual" | "actual-and-forecast" | "forecast";
+                actualToDate: number;
+                actualTo: string | null;
+                mean: number;
+                p05: number;
+                p25: number;
+                p50: number;
+                p75: number;
+                p95: number;
+                byDsg: ({
+                    /** @enum {string} */
+                    dsgCategory: "MmSoA" | "RPSEN" | "MdSSA" | "NMISS" | "HspAP" | "P16FE" | "OTHER";
+                    label: string;
+                    actualToDate: number;
+                    forecast: number;
+                    budget: number | null;
+                    variance: number | null;
+                  })[];
+                placements: {
+                  mean: number;
+                  p05: number;
+                  p50: number;
+                  p95: number;
+                  outOfBorough: {
+                    mean: number;
+                    p05: number;
+                    p50: number;
+                    p95: number;
+                  };
+                } | null;
+                budget: ({
+                  amount: number;
+                  /** @enum {string} */
+                  source: "budget" | "grown";
+                  from?: string;
+                }) | null;
+                variance: {
+                  mean: number;
+                  p05: number;
+                  p50: number;
+                  p95: number;
+                } | null;
+                dsgBalance: {
+                  opening: {
+                    mean: number;
+                    p05: number;
+                    p50: number;
+                    p95: number;
+                  };
+                  inYear: {
+                    mean: number;
+                    p05: number;
+                    p50: number;
+                    p95: number;
+                  };
+                  closing: {
+                    mean: number;
+                    p05: number;
+                    p50: number;
+                    p95: number;
+                  };
+                } | null;
+                mitigated?: {
+                  mean: number;
+                  p05: number;
+                  p25: number;
+                  p50: number;
+                  p75: number;
+                  p95: number;
+                  saving: {
+                    mean: number;
+                    p05: number;
+                    p50: number;
+                    p95: number;
+                  };
+                  dsgBalance: {
+                    opening: {
+                      mean: number;
+                      p05: number;
+                      p50: number;
+                      p95: number;
+                    };
+                    inYear: {
+                      mean: number;
+                      p05: number;
+                      p50: number;
+                      p95: number;
+                    };
+                    closing: {
+                      mean: number;
+                      p05: number;
+                      p50: number;
+                      p95: number;
+                    };
+                  } | null;
+                };
+              })[];
+            mitigations: {
+                id: string;
+                name: string;
+                description?: string;
+                capitalCost?: number;
+                savings: {
+                    financialYear: string;
+                    mean: number;
+                    p05: number;
+                    p50: number;
+                    p95: number;
+                  }[];
+              }[];
+            assumptions: {
+              costUplift: {
+                rate: number;
+                source: string;
+              };
+              budgetGrowth: {
+                rate: number;
+                source: string;
+              };
+              openingDsgBalance: {
+                financialYear: string;
+                amount: number;
+                source: string;
+              } | null;
+              priceBase: string;
+              academicYears: string;
+              model: {
+                method: string;
+                baseCensus: number;
+                draws: number;
+                seed: number;
+                population?: string;
+              };
+              unitCosts: {
+                  setting: string;
+                  dsgCategory: string;
+                  placements: number;
+                  education: number;
+                  allFunders: number;
+                }[];
+              unitCostFallbacks: string[];
+            };
+            warnings?: string[];
+          };
+        };
+      };
+      /** @description Invalid input: `errors` lists each field (`query.asOf`, `costs.education`, `If-Match`…) with what is wrong. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid sign-in: send a Cognito access token as `Authorization: Bearer …`. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Signed in, but not in a group that may call this route (`x-groups`). */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflict: the record changed since the version sent (`currentVersion` is the stored one), an id or idempotency key reused with a different body, or something the request needs is missing (e.g. `population_missing`). */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Valid input the stored data cannot answer (too little history, a stored date out of range). */
+      422: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
