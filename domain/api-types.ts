@@ -1,6 +1,6 @@
 // Generated from the OpenAPI document by `npm run api:types` (functions/api/contract-files.ts): do not edit.
-// The types of every route's parameters, bodies and answers, for openapi-fetch (bin/api-client.ts,
-// web/src/api.ts). tests/unit/openapi-contract.test.ts fails when this file is stale.
+// The types of every route's parameters, bodies and answers, for a typed client such as openapi-fetch.
+// tests/unit/openapi-contract.test.ts fails when this file is stale.
 /* biome-ignore-all format: generated */
 /* biome-ignore-all lint: generated */
 

@@ -1,8 +1,7 @@
 // The files generated from the OpenAPI document (functions/api/openapi.ts):
 // - `domain/api-types.ts`: TypeScript types of every path, operation and named schema (openapi-typescript),
-//   which the CLIs (bin/api-client.ts) and the dashboard (web/src/api.ts) call the API through with
-//   openapi-fetch: a field renamed in a zod schema breaks their build. Committed, and a test fails when it
-//   is stale (tests/unit/openapi-contract.test.ts).
+//   for a typed client such as openapi-fetch. Committed, and a test fails when it is stale
+//   (tests/unit/openapi-contract.test.ts). The CLIs and the dashboard do not call through it yet.
 // - `docs/openapi/<version>.json` (with `--release`): the document as released, which the breaking-change
 //   test compares the current document with.
 // `npm run api:types` writes the types; `npm run api:types -- --release` also stores the release document.
@@ -17,8 +16,8 @@ export const API_TYPES_FILE = join(ROOT, 'domain', 'api-types.ts');
 export const RELEASES_DIR = join(ROOT, 'docs', 'openapi');
 
 const HEADER = `// Generated from the OpenAPI document by \`npm run api:types\` (functions/api/contract-files.ts): do not edit.
-// The types of every route's parameters, bodies and answers, for openapi-fetch (bin/api-client.ts,
-// web/src/api.ts). tests/unit/openapi-contract.test.ts fails when this file is stale.
+// The types of every route's parameters, bodies and answers, for a typed client such as openapi-fetch.
+// tests/unit/openapi-contract.test.ts fails when this file is stale.
 /* biome-ignore-all format: generated */
 /* biome-ignore-all lint: generated */
 `;
