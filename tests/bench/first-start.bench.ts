@@ -76,24 +76,38 @@ function groupCpuSeconds(group: number): number | undefined {
   }
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  const group = child.pid;
-  return new Promise((done) => {
-    if (child.exitCode !== null || child.signalCode !== null || group === undefined) return done();
-    const kill = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-group, signal);
-      } catch {
-        // already gone
-      }
-    };
-    const force = setTimeout(() => kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    kill('SIGTERM');
+/** The pids of a process group still alive (Linux: the group is field 5 of /proc/<pid>/stat). */
+function groupMembers(group: number): string[] {
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[2]) === group;
+    } catch {
+      return false; // gone meanwhile
+    }
   });
+}
+
+/**
+ * Stops the whole group and waits until every member is gone: npm exits before the server it started has
+ * released its data folder's lock, and a restart on the same folder would find the lock still held.
+ */
+async function stop(child: ChildProcess): Promise<void> {
+  const group = child.pid;
+  if (group === undefined) return;
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-group, signal);
+    } catch {
+      // already gone
+    }
+  };
+  kill('SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (groupMembers(group).length > 0) {
+    if (Date.now() > deadline) kill('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const load = () => loadavg()[0]?.toFixed(1) ?? '?';
