@@ -109,7 +109,7 @@ export interface PopulationStore {
   put(
     population: AreaPopulation,
     context: WriteContext & { expectedVersion?: number },
-  ): Promise<{ population: StoredPopulation; created: boolean; changed: boolean }>;
+  ): Promise<{ population: StoredPopulation; created: boolean }>;
   /** Its audit entries, oldest first. */
   history(): Promise<AuditEntry[]>;
 }

@@ -1,4 +1,4 @@
-// One record per key that a PUT creates or replaces (a year's budget, the finance settings): the record and
+// One record per key that a PUT creates or replaces (a year's budget, the finance settings, the population): the record and
 // its audit entry go in one transaction, conditional on the version read, so two people cannot silently
 // overwrite each other, and a lost race is reported with the version that won.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -30,6 +30,8 @@ export class VersionedRecords<T extends Versioned> {
     private readonly recordSk: string,
     /** The error for a write that expected another version (`current` undefined: nothing stored yet). */
     private readonly stale: (id: string, current: number | undefined) => Error,
+    /** What the audit entry compares, where a record is too big to diff field by field (default: all of it). */
+    private readonly auditView: (record: T) => object = (record) => record,
   ) {}
 
   private key(id: string) {
@@ -64,8 +66,7 @@ export class VersionedRecords<T extends Versioned> {
       createdBy: current?.createdBy ?? context.actor.name,
       updatedBy: context.actor.name,
     } as T;
-    const changes = diff(current ?? {}, next);
-    if (current && changes.length === 0) return { record: current, created: false };
+    if (current && diff(current, next).length === 0) return { record: current, created: false };
     try {
       await transactWrite(this.db, [
         versionedPut(
@@ -80,7 +81,7 @@ export class VersionedRecords<T extends Versioned> {
           action: current ? 'put' : 'create',
           at,
           by: context.actor,
-          changes,
+          changes: diff(current ? this.auditView(current) : {}, this.auditView(next)),
         }),
       ]);
     } catch (error) {
