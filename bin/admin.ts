@@ -10,7 +10,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Placement } from '../domain/placement';
 import { createStores } from '../functions/store';
 import type { DynamoPlacementStore } from '../functions/store/placements';
-import { type DynamoDbLocal, localClientConfig, startDynamoDbLocal } from '../infra/local/dynamodb-local';
+import { type DynamoDbLocal, localDynamoDbClient, startDynamoDbLocal } from '../infra/local/dynamodb-local';
 import { LOCAL_TABLE_NAME } from '../infra/local/tables';
 import { runCli, UsageError } from './api-client';
 
@@ -50,7 +50,7 @@ await runCli(async () => {
       dbPath: join(resolve(process.env.DATA_DIR ?? '.data'), 'dynamodb'),
     });
   const endpoint = database?.endpoint ?? values.endpoint;
-  const client = new DynamoDBClient(endpoint ? localClientConfig(endpoint) : {});
+  const client = endpoint ? localDynamoDbClient(endpoint) : new DynamoDBClient({});
   const tableName = values.table ?? (endpoint ? LOCAL_TABLE_NAME : undefined);
   if (!tableName) throw new UsageError('--table is needed for a deployed stack (its TableName output)');
   try {

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 export interface DynamoDbLocal {
   endpoint: string;
@@ -46,6 +46,31 @@ export const localClientConfig = (endpoint: string) => ({
   // succeed in actual DynamoDB"); on a busy machine three attempts are not always enough, six are.
   maxAttempts: 6,
 });
+
+/**
+ * A client for DynamoDB Local whose acknowledged transactions are on disk. DynamoDB Local answers
+ * TransactWriteItems before its COMMIT has run: it queues the COMMIT on its one SQLite job queue without waiting
+ * (SQLiteDBAccess.commitTransaction in DynamoDB Local 2.x), so a DynamoDB Local killed in that window loses a
+ * write its caller was told had succeeded; under load that was 6 transactions in 25. Every read waits for its
+ * own job on the same first-in first-out queue, so a DescribeTable after the transaction returns only once the
+ * COMMIT has run; when it fails the transaction's fate is unknown and the caller gets the error, not a success.
+ */
+export function localDynamoDbClient(endpoint: string): DynamoDBClient {
+  const client = new DynamoDBClient(localClientConfig(endpoint));
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      if (context.commandName === 'TransactWriteItemsCommand') {
+        const input = args.input as { TransactItems?: Record<string, { TableName?: string } | undefined>[] };
+        const tableName = Object.values(input.TransactItems?.[0] ?? {})[0]?.TableName;
+        if (tableName) await client.send(new DescribeTableCommand({ TableName: tableName }));
+      }
+      return result;
+    },
+    { step: 'initialize', name: 'dynamoDbLocalCommitBarrier' },
+  );
+  return client;
+}
 
 /** How long a starting JVM may take to answer: 20–30 s is common on a busy 2-core machine. */
 const READY_WITHIN_MS = 90_000;

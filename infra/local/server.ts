@@ -7,7 +7,6 @@ import { mkdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { runAuthorityAlerts } from '../../functions/alerts/figures';
@@ -26,7 +25,7 @@ import { DataDirInUseError, lockDataDir } from './data-lock';
 import { type DemoAuthority, generateDemoAuthority } from './demo/generate';
 import { demoRecordCount, seedDemo, seedDemoLive } from './demo/seed';
 import { checkDemoSnapshot, DYNAMODB_LOCAL_FILE, placeDemoSnapshot } from './demo/snapshot';
-import { type DynamoDbLocal, localClientConfig, startDynamoDbLocal } from './dynamodb-local';
+import { type DynamoDbLocal, localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
 import { announceNodeSupport } from './node-support';
 import { OutboxPublisher } from './outbox';
 import { startProgress } from './progress';
@@ -198,7 +197,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     lock?.release();
     throw error;
   }
-  const client = new DynamoDBClient(localClientConfig(database.endpoint));
+  const client = localDynamoDbClient(database.endpoint);
   try {
     await createTableIfMissing(client, tableName);
     // Alerts locally: the demo authority's settings, and digests written to the outbox under the data folder.

@@ -13,14 +13,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { quantileSorted } from 'simple-statistics';
 import { NEEDS, SETTINGS } from '../../domain/codes';
 import type { PlacementInput } from '../../domain/placement';
 import { DynamoPlacementStore } from '../../functions/store/placements';
 import { createDocumentClient, type TransactItem } from '../../functions/store/table-client';
-import { localClientConfig } from '../../infra/local/dynamodb-local';
+import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
 
 const CLIENTS = 32;
 const LATENCY_CREATES = 3_200;
@@ -43,7 +42,7 @@ const ready = await new Promise<{ url: string; dynamoEndpoint: string; tableName
     server.once('exit', (code) => reject(new Error(`the API server exited (${code})`)));
   },
 );
-const client = new DynamoDBClient(localClientConfig(ready.dynamoEndpoint));
+const client = localDynamoDbClient(ready.dynamoEndpoint);
 const db = createDocumentClient(client);
 const store = new DynamoPlacementStore(db, ready.tableName);
 

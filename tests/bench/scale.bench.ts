@@ -4,10 +4,9 @@
 // bulk load (it folds the loaded records into the projection) and a read by a fresh process (decodes the build).
 // Run: npm run bench -- scale
 import { loadavg } from 'node:os';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createStores } from '../../functions/store';
 import type { DynamoPlacementStore } from '../../functions/store/placements';
-import { localClientConfig } from '../../infra/local/dynamodb-local';
+import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
 import { largeAuthority } from './dataset';
 import { startBenchRuntime } from './runtime';
 
@@ -92,7 +91,7 @@ try {
   // The first read folds the 50,000 loaded records into a build of the projection.
   const firstMs = await timed(() => call('/summary'));
   // A fresh process has no decoded build in memory: a second store on the same table stands for it.
-  const client = new DynamoDBClient(localClientConfig(runtime.dynamoEndpoint));
+  const client = localDynamoDbClient(runtime.dynamoEndpoint);
   const fresh = createStores({ client, tableName: runtime.tableName });
   const freshMs = await timed(() => fresh.placements.all());
   // What `npm run -s admin -- rebuild-projection` does: every record read one by one, then a new build.

@@ -2,12 +2,11 @@
 // starts, kills mid-run and retries. Prints the outcome as one JSON line; exits 0 when the month's digest
 // is out (sent now or before), 75 when another attempt holds the run (409 run_in_progress), 1 otherwise.
 // Usage: tsx tests/chaos/alerts-attempt.ts <dynamodb endpoint> <table> <outbox folder> <YYYY-MM>
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { runAuthorityAlerts } from '../../functions/alerts/figures';
 import { AlertRunInProgressError } from '../../functions/alerts/run';
 import { createStores } from '../../functions/store';
 import { alertConfigOf, DEMO_SLUG, loadAuthorityConfig } from '../../infra/config';
-import { localClientConfig } from '../../infra/local/dynamodb-local';
+import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
 import { OutboxPublisher } from '../../infra/local/outbox';
 
 const [endpoint, tableName, outbox, month] = process.argv.slice(2);
@@ -15,7 +14,7 @@ if (!endpoint || !tableName || !outbox || !month) {
   console.error('usage: alerts-attempt.ts <dynamodb endpoint> <table> <outbox folder> <YYYY-MM>');
   process.exit(2);
 }
-const client = new DynamoDBClient(localClientConfig(endpoint));
+const client = localDynamoDbClient(endpoint);
 const publisher = new OutboxPublisher(outbox, () => {});
 const deps = createStores({
   client,

@@ -10,11 +10,10 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/store/table-client';
 import { isRunning, LOCK_FILE } from '../../infra/local/data-lock';
-import { freePort, localClientConfig } from '../../infra/local/dynamodb-local';
+import { freePort, localDynamoDbClient } from '../../infra/local/dynamodb-local';
 import { LOCAL_TABLE_NAME } from '../../infra/local/tables';
 import { type Figure, info, none, report, stopOnInterrupt, verdict } from './report';
 
@@ -207,7 +206,7 @@ try {
 
   // What the table holds, read straight from DynamoDB Local (not through the API under test).
   const { dynamoEndpoint } = await server.ready;
-  const client = new DynamoDBClient(localClientConfig(dynamoEndpoint));
+  const client = localDynamoDbClient(dynamoEndpoint);
   const records = new Map<string, Record<string, unknown>>();
   const audits = new Map<string, { version: number; action: string }[]>();
   const keys = new Set<string>();

@@ -3,9 +3,8 @@
 // 0 × 5xx, 0 hangs (no answer within the deadline), the table unchanged (every item, by sha256), every route hit.
 // FUZZ_REQUESTS (default 6,000), FUZZ_SEED (default random, printed) and FUZZ_MINUTES (default 20) change the run.
 // Run: npm run chaos -- fuzz
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
-import { localClientConfig } from '../../infra/local/dynamodb-local';
+import { localDynamoDbClient } from '../../infra/local/dynamodb-local';
 import { startLocal } from '../../infra/local/server';
 import { badRequest, FUZZED_ROUTES } from './bad-requests';
 import {
@@ -44,7 +43,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 
 let ok = false;
 try {
-  const client = new DynamoDBClient(localClientConfig(runtime.dynamoEndpoint));
+  const client = localDynamoDbClient(runtime.dynamoEndpoint);
   const targets = await seedFuzzTargets(runtime.deps);
   const before = await tableFingerprint(client, runtime.tableName);
   const generator = badRequest(targets);

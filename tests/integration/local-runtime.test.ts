@@ -128,14 +128,16 @@ describe('the local runtime', () => {
     const runtime = await startLocal({ ...quiet, dataDir });
     try {
       expect(await (await fetch(`${runtime.url}/health`)).json()).toEqual({ ok: true, database: 'ok' });
-      const created = (await (
-        await fetch(`${runtime.url}/placements`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ ...JSON.parse(ISSUE_BODY), childRef: 'C-000777' }),
-        })
-      ).json()) as Placement;
+      const create = await fetch(`${runtime.url}/placements`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...JSON.parse(ISSUE_BODY), childRef: 'C-000777' }),
+      });
+      expect(create.status).toBe(201);
+      const created = (await create.json()) as Placement;
       const before = runtime.dynamoPid();
+
+      // Killed the moment the create is acknowledged: the create must be on disk (see localDynamoDbClient).
 
       process.kill(before, 'SIGKILL');
       const health = await fetch(`${runtime.url}/health`);

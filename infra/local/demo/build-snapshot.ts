@@ -5,9 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createStores } from '../../../functions/store';
-import { localClientConfig, startDynamoDbLocal } from '../dynamodb-local';
+import { localDynamoDbClient, startDynamoDbLocal } from '../dynamodb-local';
 import { announceNodeSupport } from '../node-support';
 import { startProgress } from '../progress';
 import { LOCAL_TABLE_NAME } from '../server';
@@ -22,7 +21,7 @@ const demo = generateDemoAuthority();
 const directory = await mkdtemp(join(tmpdir(), 'send-demo-snapshot-'));
 try {
   const database = await startDynamoDbLocal({ dbPath: directory });
-  const client = new DynamoDBClient(localClientConfig(database.endpoint));
+  const client = localDynamoDbClient(database.endpoint);
   try {
     await createTableIfMissing(client, LOCAL_TABLE_NAME);
     console.log(`Loading ${demo.name} into a fresh DynamoDB Local…`);
