@@ -53,9 +53,10 @@ export const financialYearLabel = (startYear: number) =>
   `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
 
 /**
- * Financial year Y–(Y+1) (April Y to March Y+1) from two January census costs: April–December (9 months)
- * at the caseload counted in January Y, January–March (3 months) at the caseload counted in January Y+1,
- * i.e. ¾ · annualCost(Y) + ¼ · annualCost(Y+1). Each annual cost is a full year's spend at that census.
+ * Financial year Y–(Y+1) (April Y to March Y+1) from two January census costs. Census Y counts the children of
+ * academic year (Y−1)/Y, who change NCY, phase and often setting in September: April–August (5 months) is at
+ * census Y's caseload, September–March (7 months) at census Y+1's, i.e. 5/12 · annualCost(Y) + 7/12 ·
+ * annualCost(Y+1), as the finance forecast prices it. Each annual cost is a full year's spend at that census.
  */
 export const financialYearCost = (censusCost: number, nextCensusCost: number) =>
-  0.75 * censusCost + 0.25 * nextCensusCost;
+  (5 * censusCost + 7 * nextCensusCost) / 12;

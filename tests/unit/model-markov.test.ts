@@ -107,9 +107,9 @@ describe('projectMarkov: expected-value path', () => {
     expect(out.total[2]?.p05).toBe(out.total[2]?.mean);
     // Cost: £1,000 a head, 3% inflation: 2022 = 10.749536 · 1030.
     expect(out.cost[1]?.mean).toBeCloseTo(10.749536 * 1030, 2);
-    // Financial year 2021-22 = ¾ · cost(2021) + ¼ · cost(2022).
+    // Financial year 2021-22 = 5/12 · cost(2021) + 7/12 · cost(2022).
     expect(out.costByFinancialYear?.[0]).toMatchObject({ financialYear: '2021-22' });
-    expect(out.costByFinancialYear?.[0]?.mean).toBeCloseTo(0.75 * 19_000 + 0.25 * 10.749536 * 1030, 2);
+    expect(out.costByFinancialYear?.[0]?.mean).toBeCloseTo((5 * 19_000 + 7 * 10.749536 * 1030) / 12, 2);
   });
 
   it('agrees with the Monte Carlo mean on the witan demo', () => {
