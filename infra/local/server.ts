@@ -294,6 +294,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   }
 }
 
+const SHUTDOWN_WITHIN_MS = 20_000;
+
 const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 
 if (runDirectly) {
@@ -309,6 +311,12 @@ if (runDirectly) {
   );
   const shutDown = (signal: string) => {
     console.log(`${signal}: stopping the server and DynamoDB Local…`);
+    // A browser tab holding a request open must not keep the process alive: DynamoDB Local goes with it anyway
+    // (its lifeline), and the lock of a dead server is taken over by the next start.
+    setTimeout(() => {
+      console.error(`did not stop within ${SHUTDOWN_WITHIN_MS / 1000} s; exiting now`);
+      process.exit(1);
+    }, SHUTDOWN_WITHIN_MS).unref();
     runtime.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -2,9 +2,11 @@
 // DynamoDB Local never outlives its server (even one killed with SIGKILL), a dead DynamoDB Local is started
 // again on the same data while the API answers 503 (never 500), and /health says whether the database answers.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +125,27 @@ describe('the local runtime', () => {
       await next.stop();
     }
   }, 240_000);
+
+  it('stops on SIGTERM within 20 s even while a client holds a request open, and takes DynamoDB Local with it', async () => {
+    const server = startServerProcess(dataDir);
+    const url = new URL(await server.ready);
+    const { dynamoPid } = lockOf(dataDir);
+    // Half a request: the server waits for the rest, and would wait minutes before giving up on it.
+    const socket = connect(Number(url.port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('GET /placements HTTP/1.1\r\nHost: localhost\r\n');
+    socket.on('error', () => {});
+
+    server.child.kill('SIGTERM');
+    const [code] = (await once(server.child, 'exit')) as [number | null];
+    socket.destroy();
+
+    expect(code).toBe(1);
+    expect(server.output()).toContain('did not stop within 20 s; exiting now');
+    await until('DynamoDB Local to stop after its server', async () =>
+      isRunning(dynamoPid, JAVA) ? undefined : true,
+    );
+  }, 120_000);
 
   it('answers 503 while DynamoDB Local is down, starts it again on the same data, and /health tells which', async () => {
     const runtime = await startLocal({ ...quiet, dataDir });
