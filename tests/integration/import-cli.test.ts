@@ -1,6 +1,6 @@
 // The CLI end to end: `npm run -s import` against the local runtime over HTTP, with the sample files.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,6 +59,15 @@ describe('npm run -s import', () => {
 
     const again = JSON.parse((await cli(file, '--json')).stdout);
     expect(again).toMatchObject({ imported: 0, rejected: 7, duplicates: 5 });
+  });
+
+  it('imports a workbook, reading exceljs from its own chunk of the built command', {
+    timeout: 60_000,
+  }, async () => {
+    // exceljs (about 1 MB) is not in the command itself, so a CSV import or `--help` never parses it.
+    expect(statSync(cliPath('import')).size).toBeLessThan(250_000);
+    const { stdout } = await cli(join(samples, 'placements.xlsx'), '--json');
+    expect(JSON.parse(stdout)).toMatchObject({ imported: 4, rejected: 1 });
   });
 
   it('imports a SEN2 return folder with a salt and exports witan files the model reads back', {
