@@ -2,6 +2,7 @@
 // `prepare` script and the tests' global setup runs it again, so `npm run -s model` and the others start plain
 // `node` on one bundled file instead of compiling TypeScript on every run, and the tests run that same build.
 // Plain JavaScript, so it runs before anything else is built.
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -17,6 +18,8 @@ export const cliPath = (name) => join(CLI_DIR, `${name}.mjs`);
 const REQUIRE_SHIM = "import{createRequire}from'node:module';const require=createRequire(import.meta.url);";
 
 export async function buildClis() {
+  // Chunk names carry a hash of their content: without this, every rebuild would leave the old ones behind.
+  rmSync(CLI_DIR, { recursive: true, force: true });
   await build({
     entryPoints: Object.fromEntries(CLIS.map((name) => [name, join(root, 'bin', `${name}.ts`)])),
     outdir: CLI_DIR,
