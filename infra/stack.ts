@@ -104,7 +104,6 @@ export const functionEnvironment = (config: AuthorityConfig, tableName: string) 
   DASHBOARD_URL: config.dashboardUrl,
   ALERT_CONFIG: JSON.stringify(alertConfigOf(config)),
   LOG_LEVEL: 'INFO',
-  NODE_OPTIONS: '--enable-source-maps',
 });
 
 export const alertsEnvironment = (config: AuthorityConfig, tableName: string, topicArn: string) => ({

@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { alertMonthProblem } from '../../domain/alerts';
 import * as z from '../../domain/zod';
+import { withSourceStack } from '../stack-trace';
 import { createStores } from '../store';
 import { alertConfigFromEnv } from './config';
 import { runAuthorityAlerts } from './figures';
@@ -41,7 +42,7 @@ export const handler = async (event: unknown) => {
   try {
     result = await runAuthorityAlerts(deps, month, publisher);
   } catch (error) {
-    logger.error('alerts run not sent: Lambda will retry the event', { month, error: error as Error });
+    logger.error('alerts run not sent: Lambda will retry the event', { month, error: withSourceStack(error) as Error });
     throw error;
   }
   logger.info('alerts run', {

@@ -3,12 +3,12 @@
 // DynamoDB client lives at module scope so warm invocations reuse its connections.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'aws-lambda';
 import type { Hono } from 'hono';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import * as z from '../../domain/zod';
 import { alertConfigFromEnv } from '../alerts/config';
+import { withSourceStack } from '../stack-trace';
 import { createStores } from '../store';
 import type { CursorKeySource } from '../store/cursor';
 import { type App, createApp, type RouteModule } from './app';
@@ -32,6 +32,8 @@ function secretCursorKey(secretArn: string | undefined): CursorKeySource {
   return async () => {
     if (!secretArn)
       throw new Error('CURSOR_KEY_SECRET_ARN is not set on a function that serves a paginated list');
+    // Loaded here, in a chunk of its own: only the first paginated list of an instance needs it, not its cold start.
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
     const { SecretString } = await new SecretsManagerClient({}).send(
       new GetSecretValueCommand({ SecretId: secretArn }),
     );
@@ -70,7 +72,7 @@ export function apiHandler(routes: readonly RouteModule[], { serve }: ApiHandler
     // Only the API Gateway JWT authorizer's claims: there is no developer identity in a deployed stack.
     identity: jwtIdentity,
     routes,
-    logError: (error, requestId) => logger.error('unhandled error', { requestId, error: error as Error }),
+    logError: (error, requestId) => logger.error('unhandled error', { requestId, error: withSourceStack(error) as Error }),
   });
   const handleHttp = serve ? handle(serve(app)) : handle(app);
 

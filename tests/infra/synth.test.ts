@@ -2,7 +2,7 @@
 // function's bundle size, then the read function's bundle run as Lambda runs it. The figures against the
 // targets are the benchmark's job (tests/bench/infra).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -19,6 +19,27 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 /** Each function's asset folder in the cloud assembly, filled in by the synth test. */
 const assetDirs = new Map<string, string>();
+
+const sourcesOf = (file: string) =>
+  (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
+
+/**
+ * The sources a cold start loads: the bundle's and those of every chunk it imports statically, transitively
+ * (esbuild puts code shared by the bundle and a lazy `import()` in such a chunk), but not the lazy chunks.
+ */
+function coldStartSources(bundle: string): string[] {
+  const loaded = new Set<string>();
+  const visit = (file: string) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    for (const [, chunk] of readFileSync(file, 'utf8').matchAll(
+      /from\s*"(\.[^"]+\.mjs)"|import\s*"(\.[^"]+\.mjs)"/g,
+    ))
+      if (chunk) visit(join(dirname(file), chunk));
+  };
+  visit(bundle);
+  return [...loaded].flatMap(sourcesOf);
+}
 
 describe('cdk synth with bundling', () => {
   it('bundles every function (and the dashboard) for stockton-on-tees offline and passes cdk-nag', {
@@ -62,9 +83,7 @@ describe('cdk synth with bundling', () => {
       // The AWS SDK clients are in the bundle (infra/bundling.ts BUNDLE_AWS_SDK) of every function using
       // DynamoDB. Spreadsheet code (exceljs) only in the functions of the file routes, and there only in a
       // chunk of its own that the routes needing it load, never in the bundle every request loads.
-      const sourcesOf = (file: string) =>
-        (JSON.parse(readFileSync(file, 'utf8')) as { sources: string[] }).sources;
-      const sources = sourcesOf(map);
+      const sources = coldStartSources(bundle);
       expect(
         sources.some((source) => source.includes('@aws-sdk/client-dynamodb/')),
         `${name} carries the SDK`,
@@ -76,13 +95,20 @@ describe('cdk synth with bundling', () => {
       const chunkDir = join(outdir, assetPath as string, 'chunks');
       const chunkSources = existsSync(chunkDir)
         ? readdirSync(chunkDir)
-            .filter((file) => file.endsWith('.mjs.map'))
+            .filter((file) => file.endsWith('.mjs'))
             .flatMap((file) => sourcesOf(join(chunkDir, file)))
         : [];
       expect(
         chunkSources.some((source) => /(^|\/)exceljs\//.test(source)),
         `${name} has exceljs in a lazy chunk`,
       ).toBe(name === 'exports' || name === 'imports');
+      // What only some requests need is loaded by them, not by every cold start: the OpenAPI generator (only
+      // GET /openapi.json) and the Secrets Manager client (only the first paginated list, for the cursor key).
+      for (const lazy of ['functions/api/openapi.ts', '@aws-sdk/client-secrets-manager/'])
+        expect(
+          sources.filter((source) => source.includes(lazy)),
+          `${name} loads ${lazy} at start`,
+        ).toEqual([]);
       // The local runtime (its developer identity and the ?as=<group> switch) never reaches a function.
       expect(
         sources.filter((source) => /(^|\/)infra\/local\//.test(source)),
