@@ -42,7 +42,10 @@ export const handler = async (event: unknown) => {
   try {
     result = await runAuthorityAlerts(deps, month, publisher);
   } catch (error) {
-    logger.error('alerts run not sent: Lambda will retry the event', { month, error: withSourceStack(error) as Error });
+    logger.error('alerts run not sent: Lambda will retry the event', {
+      month,
+      error: withSourceStack(error) as Error,
+    });
     throw error;
   }
   logger.info('alerts run', {

@@ -72,7 +72,8 @@ export function apiHandler(routes: readonly RouteModule[], { serve }: ApiHandler
     // Only the API Gateway JWT authorizer's claims: there is no developer identity in a deployed stack.
     identity: jwtIdentity,
     routes,
-    logError: (error, requestId) => logger.error('unhandled error', { requestId, error: withSourceStack(error) as Error }),
+    logError: (error, requestId) =>
+      logger.error('unhandled error', { requestId, error: withSourceStack(error) as Error }),
   });
   const handleHttp = serve ? handle(serve(app)) : handle(app);
 

@@ -20,7 +20,7 @@ async function thrownIn(sourceMap: boolean): Promise<Error> {
   const source = join(dir, 'thrower.ts');
   writeFileSync(
     source,
-    'export function fail(reason: string): never {\n  throw new Error(`failed: ${reason}`);\n}\n',
+    'export function fail(reason: string): never {\n  throw new Error("failed: " + reason);\n}\n',
   );
   const outfile = join(dir, sourceMap ? 'mapped' : 'unmapped', 'index.mjs');
   await build({
