@@ -1,5 +1,6 @@
 // How every function is bundled: one set of esbuild options shared by the stack (NodejsFunction) and the
 // bundle benchmark, so the benchmark measures exactly what is deployed.
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -77,4 +78,24 @@ export const esbuildOptions = (name: EntryName, options: { bundleSdk?: boolean }
  */
 export async function bundleFunction(name: EntryName, outdir: string, options: { bundleSdk?: boolean } = {}) {
   return build({ ...esbuildOptions(name, options), outdir, metafile: true, logLevel: 'error' });
+}
+
+// A static import between bundle files, as esbuild writes it minified: `from"./chunks/x.mjs"` or `import"./x.mjs"`
+// (a lazy `import("./chunks/x.mjs")` has a parenthesis and does not match).
+const STATIC_IMPORT = /from\s*"(\.[^"]+\.mjs)"|import\s*"(\.[^"]+\.mjs)"/g;
+
+/**
+ * The files a cold start reads: the bundle and every chunk it imports statically, transitively (esbuild puts
+ * code that the bundle shares with a lazy `import()` in such a chunk), but not the lazy chunks themselves.
+ */
+export function coldStartFiles(bundle: string): string[] {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, from, bare] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT))
+      visit(join(dirname(file), (from ?? bare) as string));
+  };
+  visit(bundle);
+  return [...files];
 }

@@ -2,12 +2,12 @@
 // function's bundle size, then the read function's bundle run as Lambda runs it. The figures against the
 // targets are the benchmark's job (tests/bench/infra).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { assembleApp } from '../../infra/assemble';
-import { BUNDLE_AWS_SDK, REPO_ROOT } from '../../infra/bundling';
+import { BUNDLE_AWS_SDK, coldStartFiles, REPO_ROOT } from '../../infra/bundling';
 import { alertConfigOf, loadAuthorityConfig } from '../../infra/config';
 
 // Inside the repository, so a bundle imported below resolves the AWS SDK from node_modules, as a deployed
@@ -23,23 +23,8 @@ const assetDirs = new Map<string, string>();
 const sourcesOf = (file: string) =>
   (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
 
-/**
- * The sources a cold start loads: the bundle's and those of every chunk it imports statically, transitively
- * (esbuild puts code shared by the bundle and a lazy `import()` in such a chunk), but not the lazy chunks.
- */
-function coldStartSources(bundle: string): string[] {
-  const loaded = new Set<string>();
-  const visit = (file: string) => {
-    if (loaded.has(file)) return;
-    loaded.add(file);
-    for (const [, chunk] of readFileSync(file, 'utf8').matchAll(
-      /from\s*"(\.[^"]+\.mjs)"|import\s*"(\.[^"]+\.mjs)"/g,
-    ))
-      if (chunk) visit(join(dirname(file), chunk));
-  };
-  visit(bundle);
-  return [...loaded].flatMap(sourcesOf);
-}
+/** The sources a cold start loads: those of the bundle and of the chunks it imports statically. */
+const coldStartSources = (bundle: string) => coldStartFiles(bundle).flatMap(sourcesOf);
 
 describe('cdk synth with bundling', () => {
   it('bundles every function (and the dashboard) for stockton-on-tees offline and passes cdk-nag', {
