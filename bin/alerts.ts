@@ -3,8 +3,8 @@
 // month is required: a digest is published for good, so it is never guessed; the API refuses a future month
 // and one more than 12 months ago.
 import { parseArgs } from 'node:util';
-import { type AlertRunResult, monthOf } from '../functions/alerts/run';
-import { callApi, runCli, UsageError } from './api-client';
+import { monthOf } from '../functions/alerts/run';
+import { api, ok, runCli, UsageError } from './api-client';
 
 const USAGE = 'usage: npm run -s alerts -- --month YYYY-MM [--json]';
 
@@ -21,7 +21,7 @@ await runCli(async () => {
       `--month is required: the month to run, written YYYY-MM (this month is ${monthOf(undefined, new Date())})`,
     );
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month must be YYYY-MM, not ${month}`);
-  const result = await callApi<AlertRunResult>('/alerts/runs', { json: { month } });
+  const result = await ok(api().POST('/alerts/runs', { body: { month } }));
   if (values.json) {
     console.log(JSON.stringify(result, null, 2));
     return;

@@ -1,5 +1,8 @@
 // The command-line tools are clients of the API: the local product (`npm start`) by default, or a deployed
-// authority's URL with a bearer token. One place for the base URL, the token and error reporting.
+// authority's URL with a bearer token. One place for the base URL, the token and error reporting; the calls
+// themselves go through the client typed by the OpenAPI document (domain/api-client.ts).
+import { type ApiClient, type ApiErrorBody, answer, createApiClient } from '../domain/api-client';
+
 export function apiUrl(): string {
   const raw = process.env.API_URL ?? 'http://localhost:3000';
   let url: URL | undefined;
@@ -23,51 +26,45 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly body?: unknown,
+    readonly body?: ApiErrorBody,
   ) {
     super(message);
   }
 }
 
-/** Calls the API and returns the parsed JSON (or raw bytes for `as: 'bytes'`); a 4xx/5xx is an ApiError. */
-export async function callApi<T = unknown>(
-  path: string,
-  init: { method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-  if (process.env.API_TOKEN) headers.authorization = `Bearer ${process.env.API_TOKEN}`;
-  if (init.json !== undefined) headers['content-type'] = 'application/json';
-  const base = apiUrl();
-  let response: Response;
-  try {
-    response = await fetch(`${base}${path}`, {
-      method: init.method ?? (init.json !== undefined || init.body !== undefined ? 'POST' : 'GET'),
-      headers,
-      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+let client: ApiClient | undefined;
+
+/**
+ * The typed client (domain/api-client.ts) for API_URL, with API_TOKEN as bearer token when set. Made at
+ * the first call, so a wrong API_URL is reported by the command that needs the API, not by `--help`.
+ */
+export function api(): ApiClient {
+  if (!client) {
+    const base = apiUrl();
+    client = createApiClient({
+      baseUrl: base,
+      token: () => process.env.API_TOKEN,
+      unreachable: (error) =>
+        new ApiError(
+          0,
+          `cannot reach the API at ${base} (is \`npm start\` running?): ${(error as Error).message}`,
+        ),
     });
-  } catch (error) {
-    throw new ApiError(
-      0,
-      `cannot reach the API at ${base} (is \`npm start\` running?): ${(error as Error).message}`,
-    );
   }
-  const text = await response.text();
-  const body = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    const message =
-      (body as { message?: string } | undefined)?.message ?? (text.slice(0, 200) || response.statusText);
-    throw new ApiError(response.status, `${response.status} from ${path}: ${message}`, body);
-  }
-  return body as T;
+  return client;
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
+/** The answer of a typed call; a 4xx/5xx is an ApiError saying the status, the path and the API's message. */
+export const ok = <D>(call: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> =>
+  answer(
+    call,
+    (failure) =>
+      new ApiError(
+        failure.status,
+        `${failure.status} from ${failure.path}: ${failure.message}`,
+        failure.body,
+      ),
+  );
 
 /** Runs a CLI main: usage errors exit 2, API and other failures exit 1, each as one line on stderr. */
 export async function runCli(main: () => Promise<void>, usage: string): Promise<void> {

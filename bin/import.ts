@@ -7,7 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { toCsv, WITAN_FILES } from '../functions/imports/export';
+import type { Answer } from '../domain/api-client';
+import { toCsv, WITAN_FILES, type WitanFile } from '../functions/imports/export';
 import {
   IMPORT_FORMATS,
   type ImportFormat,
@@ -25,7 +26,7 @@ import {
 } from '../functions/imports/parse';
 import { LOCAL_FILE_LIMITS } from '../functions/imports/read';
 import type { Reject, ValidRow } from '../functions/imports/rows';
-import { ApiError, callApi, runCli, UsageError } from './api-client';
+import { ApiError, api, ok, runCli, UsageError } from './api-client';
 
 const USAGE = `usage:
   npm run -s import -- <file> [--mapping m.json] [--format placements|sen2] [--la 393] [--salt S] [--json]
@@ -43,16 +44,8 @@ Writes <file>.rejects.csv (line, reason, the row). API_URL (default http://local
 
 const RETRIES = 5;
 
-interface JobSummary {
-  id: string;
-  status: string;
-  progress: number;
-  imported: number;
-  rejected: number;
-  duplicates: number;
-  editedSince: number;
-  resumed?: boolean;
-}
+/** An import job as the API answers it (POST /imports, its rows and completion, GET /imports/{id}). */
+type JobSummary = Answer<'/imports/{id}'>;
 
 function readInput(path: string, format: ImportFormat): UploadedFile[] {
   if (!statSync(path, { throwIfNoEntry: false })) throw new UsageError(`no such file: ${path}`);
@@ -92,12 +85,15 @@ async function sendRows(
   while (current.progress < rows.length) {
     try {
       for (const batch of requestBatches(rows, current.progress)) {
-        current = await callApi<JobSummary>(`/imports/${current.id}/rows`, {
-          json: {
-            offset: batch.offset,
-            rows: batch.rows.map((row) => ({ line: row.line, placement: row.input })),
-          },
-        });
+        current = await ok(
+          api().POST('/imports/{id}/rows', {
+            params: { path: { id: current.id } },
+            body: {
+              offset: batch.offset,
+              rows: batch.rows.map((row) => ({ line: row.line, placement: row.input })),
+            },
+          }),
+        );
         failures = 0;
         onProgress(current);
       }
@@ -106,7 +102,7 @@ async function sendRows(
         error instanceof ApiError && (error.status === 0 || error.status >= 500 || error.status === 409);
       if (!retryable || ++failures > RETRIES) throw error;
       await sleep(250 * 2 ** failures);
-      current = await callApi<JobSummary>(`/imports/${current.id}`);
+      current = await ok(api().GET('/imports/{id}', { params: { path: { id: current.id } } }));
     }
   }
   return current;
@@ -142,17 +138,22 @@ async function importCommand(path: string, flags: Flags): Promise<void> {
   const rejectFile = `${path.replace(/\/$/, '')}.rejects.csv`;
   writeRejectFile(rejectFile, parsed.rejects);
 
-  const created = await callApi<JobSummary>('/imports', {
-    json: {
-      fileName: basename(path),
-      format,
-      fingerprint: importFingerprint(format, files, options),
-      totalRows: parsed.valid.length,
-      rejected: parsed.rejects.length,
-      rejects: storedRejects(parsed.rejects).slice(0, STORED_REJECTS),
-      duplicates: parsed.duplicateLines.length,
-    },
-  });
+  const answer = await ok(
+    api().POST('/imports', {
+      body: {
+        fileName: basename(path),
+        format,
+        fingerprint: importFingerprint(format, files, options),
+        totalRows: parsed.valid.length,
+        rejected: parsed.rejects.length,
+        rejects: storedRejects(parsed.rejects).slice(0, STORED_REJECTS),
+        duplicates: parsed.duplicateLines.length,
+      },
+    }),
+  );
+  // A JSON body starts (or resumes) a job; only an uploaded file is answered with the whole import's result.
+  if (!('progress' in answer)) throw new Error('the API answered an upload result, not an import job');
+  const created = answer;
   const bar =
     process.stderr.isTTY && !flags.json && parsed.valid.length > REQUEST_ROWS
       ? new cliProgress.SingleBar(
@@ -167,12 +168,12 @@ async function importCommand(path: string, flags: Flags): Promise<void> {
   } finally {
     bar?.stop();
   }
-  job = await callApi<JobSummary>(`/imports/${job.id}/complete`, { method: 'POST' });
+  job = await ok(api().POST('/imports/{id}/complete', { params: { path: { id: job.id } } }));
 
   const result = {
     id: job.id,
     status: job.status,
-    resumed: created.resumed ?? false,
+    resumed: created.resumed,
     imported: job.imported,
     rejected: job.rejected,
     duplicates: job.duplicates,
@@ -198,24 +199,36 @@ async function importCommand(path: string, flags: Flags): Promise<void> {
   if (parsed.ignored.length > 0) console.log(`columns not used: ${parsed.ignored.join(', ')}`);
 }
 
-async function download(path: string): Promise<string> {
-  const bytes = await callApi<unknown>(path, { headers: { accept: 'text/csv' } });
-  return typeof bytes === 'string' ? bytes : JSON.stringify(bytes);
+/** A CSV export's text; a 4xx/5xx is an ApiError like any call. */
+async function csv(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<string> {
+  const text = await ok(call);
+  if (typeof text !== 'string') throw new Error('the API sent no CSV text');
+  return text;
 }
+const asCsv = { parseAs: 'text', headers: { accept: 'text/csv' } } as const;
 
 async function exportCommand(flags: Flags): Promise<void> {
   if (typeof flags.witan === 'string') {
     await mkdir(flags.witan, { recursive: true });
-    for (const file of Object.keys(WITAN_FILES)) {
-      await writeFile(join(flags.witan, file), await download(`/exports/witan/${file}`));
+    for (const file of Object.keys(WITAN_FILES) as WitanFile[]) {
+      await writeFile(
+        join(flags.witan, file),
+        await csv(api().GET('/exports/witan/{file}', { params: { path: { file } }, ...asCsv })),
+      );
       console.log(`wrote ${join(flags.witan, file)}`);
     }
   } else if (typeof flags.placements === 'string') {
-    await writeFile(flags.placements, await download('/exports/placements.csv'));
+    await writeFile(flags.placements, await csv(api().GET('/exports/placements.csv', asCsv)));
     console.log(`wrote ${flags.placements}`);
   } else if (typeof flags.census === 'string') {
+    const year = Number(flags.census);
+    if (!Number.isInteger(year))
+      throw new UsageError(`--census takes a year, e.g. 2025, not ${flags.census}`);
     const out = typeof flags.out === 'string' ? flags.out : `census-${flags.census}.csv`;
-    await writeFile(out, await download(`/exports/census.csv?year=${encodeURIComponent(flags.census)}`));
+    await writeFile(
+      out,
+      await csv(api().GET('/exports/census.csv', { params: { query: { year } }, ...asCsv })),
+    );
     console.log(`wrote ${out}`);
   } else throw new UsageError('export needs --witan <dir>, --placements <file> or --census <year>');
 }

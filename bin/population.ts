@@ -6,11 +6,13 @@
 // persons aged 0–25 are uploaded (PUT /population takes one area).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { PopulationView } from '../functions/api/schemas';
+import type { ApiSchemas } from '../domain/api-client';
 import { loadAuthorityConfig } from '../infra/config';
 import { InputError } from '../model/csv';
 import { parseOnsPopulation, toOnsCsv } from '../model/population';
-import { callApi, runCli, UsageError } from './api-client';
+import { api, ok, runCli, UsageError } from './api-client';
+
+type PopulationView = ApiSchemas['PopulationView'];
 
 const USAGE = [
   'usage: npm run -s population -- put <ons.csv> [--area <code or name> | --authority <slug>] [--source <text>]',
@@ -51,7 +53,7 @@ await runCli(async () => {
   }
   const [command, file, ...extra] = positionals;
   if (command === 'get' && file === undefined) {
-    const view = await callApi<PopulationView>('/population');
+    const view = await ok(api().GET('/population'));
     console.log(values.json ? JSON.stringify(view, null, 2) : describe(view));
     return;
   }
@@ -79,11 +81,13 @@ await runCli(async () => {
       throw new UsageError(`${error.message}\nchoose one with --area <code> or --authority <slug>`);
     throw error;
   }
-  const query = values.source === undefined ? '' : `?${new URLSearchParams({ source: population.source })}`;
-  const view = await callApi<PopulationView>(`/population${query}`, {
-    method: 'PUT',
-    body: toOnsCsv(population),
-    headers: { 'content-type': 'text/csv' },
-  });
+  const view = await ok(
+    api().PUT('/population', {
+      params: { query: values.source === undefined ? {} : { source: population.source } },
+      body: toOnsCsv(population),
+      bodySerializer: (csv) => csv,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  );
   console.log(values.json ? JSON.stringify(view, null, 2) : `stored: ${describe(view)}`);
 }, USAGE);

@@ -4,12 +4,16 @@
 // prints the outturn forecast instead. `--forecast [--from 2026-27] [--years 5] [--mitigations id,id]
 // [--funder education|all] [--as-of YYYY-MM-DD]` prints the multi-year forecast (GET /forecast).
 import { parseArgs } from 'node:util';
+import type { Answer, QueryOf } from '../domain/api-client';
 import { FUNDERS } from '../domain/codes';
 import { FinancialYear, financialYearLabel, financialYearStartOf, IsoDate } from '../domain/dates';
-import { FORECAST_FUNDERS, type Forecast, MAX_FORECAST_YEARS } from '../domain/forecast';
-import type { Outturn } from '../domain/outturn';
-import { SPEND_DIMENSIONS, type SpendSummary } from '../domain/spend';
-import { callApi, runCli, UsageError } from './api-client';
+import { FORECAST_FUNDERS, MAX_FORECAST_YEARS } from '../domain/forecast';
+import { SPEND_DIMENSIONS } from '../domain/spend';
+import { api, ok, runCli, UsageError } from './api-client';
+
+type SpendSummary = Answer<'/spend'>;
+type Outturn = Answer<'/outturn'>;
+type Forecast = Answer<'/forecast'>;
 
 const USAGE = [
   'usage: npm run -s spend -- [--fy 2025-26] [--by need|setting|dsg|location|funder|month]',
@@ -188,28 +192,28 @@ await runCli(async () => {
       throw new UsageError(
         '--forecast takes --from, --years, --mitigations, --funder and --as-of (not --fy, --by, --outturn)',
       );
-    const query = new URLSearchParams();
+    const query: QueryOf<'/forecast'> = {};
     const from = parse(values.from, FinancialYear, '--from');
-    if (from) query.set('from', from);
+    if (from) query.from = from;
     if (values.years !== undefined) {
       const years = Number(values.years);
       if (!Number.isInteger(years) || years < 1 || years > MAX_FORECAST_YEARS)
         throw new UsageError(
           `--years must be a whole number from 1 to ${MAX_FORECAST_YEARS}, not ${values.years}`,
         );
-      query.set('years', String(years));
+      query.years = years;
     }
-    if (values.mitigations !== undefined) query.set('mitigations', values.mitigations);
+    if (values.mitigations !== undefined) query.mitigations = values.mitigations;
     if (values.funder !== undefined) {
       if (!(FORECAST_FUNDERS as readonly string[]).includes(values.funder))
         throw new UsageError(
           `--funder with --forecast must be one of ${FORECAST_FUNDERS.join(', ')}, not ${values.funder}`,
         );
-      query.set('funder', values.funder);
+      query.funder = values.funder as (typeof FORECAST_FUNDERS)[number];
     }
     const forecastAsOf = parse(values['as-of'], IsoDate, '--as-of');
-    if (forecastAsOf) query.set('asOf', forecastAsOf);
-    const forecast = await callApi<Forecast>(`/forecast?${query}`);
+    if (forecastAsOf) query.asOf = forecastAsOf;
+    const forecast = await ok(api().GET('/forecast', { params: { query } }));
     console.log(values.json ? JSON.stringify(forecast, null, 2) : forecastTable(forecast));
     return;
   }
@@ -231,16 +235,17 @@ await runCli(async () => {
   if (newPlacements !== undefined && newPlacements !== 'model' && newPlacements !== 'history')
     throw new UsageError(`--new-placements must be model or history, not ${newPlacements}`);
 
-  const query = new URLSearchParams({ fy });
   if (values.outturn) {
-    if (asOf) query.set('asOf', asOf);
-    if (newPlacements) query.set('newPlacements', newPlacements);
-    const outturn = await callApi<Outturn>(`/outturn?${query}`);
+    const query: QueryOf<'/outturn'> = { fy };
+    if (asOf) query.asOf = asOf;
+    if (newPlacements) query.newPlacements = newPlacements;
+    const outturn = await ok(api().GET('/outturn', { params: { query } }));
     console.log(values.json ? JSON.stringify(outturn, null, 2) : outturnTable(outturn));
     return;
   }
-  if (values.by) query.set('by', values.by);
-  if (values.funder) query.set('funder', values.funder);
-  const spend = await callApi<SpendSummary>(`/spend?${query}`);
+  const query: QueryOf<'/spend'> = { fy };
+  if (values.by) query.by = values.by as (typeof SPEND_DIMENSIONS)[number];
+  if (values.funder) query.funder = values.funder as (typeof FUNDERS)[number];
+  const spend = await ok(api().GET('/spend', { params: { query } }));
   console.log(values.json ? JSON.stringify(spend, null, 2) : spendTable(spend));
 }, USAGE);

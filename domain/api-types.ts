@@ -217,15 +217,19 @@ export interface paths {
   };
   "/exports/dsg-plan.csv": {
     /**
-     * The DSG management plan of a financial year, as CSV
-     * @description Who may call it: caseworkers, planners, finance, readers.
+     * The DSG management plan, as CSV
+     * @description By default the multi-year management plan from the high needs forecast (`GET /forecast`): `from` (default this financial year), `years` (default 5) and optional `mitigations` (scenario ids). With `fy`, one year's table from the recorded placements instead.
+     *
+     * Who may call it: caseworkers, planners, finance, readers.
      */
     get: operations["getExportsDsgPlanCsv"];
   };
   "/exports/dsg-plan.xlsx": {
     /**
-     * The DSG management plan of a financial year, as an Excel workbook
-     * @description Who may call it: caseworkers, planners, finance, readers.
+     * The DSG management plan, as an Excel workbook
+     * @description By default the multi-year management plan from the high needs forecast (`GET /forecast`): `from` (default this financial year), `years` (default 5) and optional `mitigations` (scenario ids). With `fy`, one year's table from the recorded placements instead.
+     *
+     * Who may call it: caseworkers, planners, finance, readers.
      */
     get: operations["getExportsDsgPlanXlsx"];
   };
@@ -399,7 +403,7 @@ export interface components {
           dsgCategory: "MmSoA" | "RPSEN" | "MdSSA" | "NMISS" | "HspAP" | "P16FE" | "OTHER";
           /** @enum {string} */
           need?: "ASD" | "SEMH" | "SLCN" | "MLD" | "SLD" | "PMLD" | "SPLD" | "HI" | "VI" | "MSI" | "PD" | "DS" | "OTH" | "NSA";
-          amount: unknown;
+          amount: number;
         })[];
       openingDsgBalance?: number;
       notes?: string;
@@ -501,9 +505,6 @@ export interface components {
       rejects: {
           line: number;
           reason: string;
-          row: {
-            [key: string]: string;
-          };
         }[];
       notes?: string[];
       ignoredColumns?: string[];
@@ -653,26 +654,26 @@ export interface components {
       endReason?: "moved-setting" | "moved-out-of-area" | "plan-ceased-needs-met" | "plan-ceased-other" | "transferred-to-adult-services" | "left-education" | "other";
       costs: {
         /** @default 0 */
-        education: unknown;
+        education: number;
         /** @default 0 */
-        socialCare: unknown;
+        socialCare: number;
         /** @default 0 */
-        health: unknown;
+        health: number;
         /** @default 0 */
-        transport: unknown;
+        transport: number;
       };
       provisionId?: string;
       costHistory: {
           effectiveFrom: string;
           costs: {
             /** @default 0 */
-            education: unknown;
+            education: number;
             /** @default 0 */
-            socialCare: unknown;
+            socialCare: number;
             /** @default 0 */
-            health: unknown;
+            health: number;
             /** @default 0 */
-            transport: unknown;
+            transport: number;
           };
         }[];
       version: number;
@@ -709,9 +710,13 @@ export interface components {
       /** @enum {string} */
       endReason?: "moved-setting" | "moved-out-of-area" | "plan-ceased-needs-met" | "plan-ceased-other" | "transferred-to-adult-services" | "left-education" | "other";
       costs: {
+        /** @default 0 */
         education?: number;
+        /** @default 0 */
         socialCare?: number;
+        /** @default 0 */
         health?: number;
+        /** @default 0 */
         transport?: number;
       };
       provisionId?: string;
@@ -741,9 +746,13 @@ export interface components {
       /** @enum {string} */
       endReason?: "moved-setting" | "moved-out-of-area" | "plan-ceased-needs-met" | "plan-ceased-other" | "transferred-to-adult-services" | "left-education" | "other";
       costs?: {
+        /** @default 0 */
         education?: number;
+        /** @default 0 */
         socialCare?: number;
+        /** @default 0 */
         health?: number;
+        /** @default 0 */
         transport?: number;
       };
       provisionId?: string | null;
@@ -2409,6 +2418,35 @@ export interface operations {
     /** @description The ONS SNPP CSV (persons by single year of age) for one area, as published. */
     requestBody: {
       content: {
+        /**
+         * @example AREA_CODE,AREA_NAME,COMPONENT,SEX,AGE_GROUP,2022,2023,2024,2025,2026,2027,2028,2029,2030,2031,2032,2033,2034,2035
+         * E08000023,South Tyneside,Population,persons,0,1850.000,1851.000,1852.000,1853.000,1854.000,1855.000,1856.000,1857.000,1858.000,1859.000,1860.000,1861.000,1862.000,1863.000
+         * E08000023,South Tyneside,Population,persons,1,1848.000,1849.000,1850.000,1851.000,1852.000,1853.000,1854.000,1855.000,1856.000,1857.000,1858.000,1859.000,1860.000,1861.000
+         * E08000023,South Tyneside,Population,persons,2,1846.000,1847.000,1848.000,1849.000,1850.000,1851.000,1852.000,1853.000,1854.000,1855.000,1856.000,1857.000,1858.000,1859.000
+         * E08000023,South Tyneside,Population,persons,3,1844.000,1845.000,1846.000,1847.000,1848.000,1849.000,1850.000,1851.000,1852.000,1853.000,1854.000,1855.000,1856.000,1857.000
+         * E08000023,South Tyneside,Population,persons,4,1842.000,1843.000,1844.000,1845.000,1846.000,1847.000,1848.000,1849.000,1850.000,1851.000,1852.000,1853.000,1854.000,1855.000
+         * E08000023,South Tyneside,Population,persons,5,1840.000,1841.000,1842.000,1843.000,1844.000,1845.000,1846.000,1847.000,1848.000,1849.000,1850.000,1851.000,1852.000,1853.000
+         * E08000023,South Tyneside,Population,persons,6,1838.000,1839.000,1840.000,1841.000,1842.000,1843.000,1844.000,1845.000,1846.000,1847.000,1848.000,1849.000,1850.000,1851.000
+         * E08000023,South Tyneside,Population,persons,7,1836.000,1837.000,1838.000,1839.000,1840.000,1841.000,1842.000,1843.000,1844.000,1845.000,1846.000,1847.000,1848.000,1849.000
+         * E08000023,South Tyneside,Population,persons,8,1834.000,1835.000,1836.000,1837.000,1838.000,1839.000,1840.000,1841.000,1842.000,1843.000,1844.000,1845.000,1846.000,1847.000
+         * E08000023,South Tyneside,Population,persons,9,1832.000,1833.000,1834.000,1835.000,1836.000,1837.000,1838.000,1839.000,1840.000,1841.000,1842.000,1843.000,1844.000,1845.000
+         * E08000023,South Tyneside,Population,persons,10,1830.000,1831.000,1832.000,1833.000,1834.000,1835.000,1836.000,1837.000,1838.000,1839.000,1840.000,1841.000,1842.000,1843.000
+         * E08000023,South Tyneside,Population,persons,11,1828.000,1829.000,1830.000,1831.000,1832.000,1833.000,1834.000,1835.000,1836.000,1837.000,1838.000,1839.000,1840.000,1841.000
+         * E08000023,South Tyneside,Population,persons,12,1826.000,1827.000,1828.000,1829.000,1830.000,1831.000,1832.000,1833.000,1834.000,1835.000,1836.000,1837.000,1838.000,1839.000
+         * E08000023,South Tyneside,Population,persons,13,1824.000,1825.000,1826.000,1827.000,1828.000,1829.000,1830.000,1831.000,1832.000,1833.000,1834.000,1835.000,1836.000,1837.000
+         * E08000023,South Tyneside,Population,persons,14,1822.000,1823.000,1824.000,1825.000,1826.000,1827.000,1828.000,1829.000,1830.000,1831.000,1832.000,1833.000,1834.000,1835.000
+         * E08000023,South Tyneside,Population,persons,15,1820.000,1821.000,1822.000,1823.000,1824.000,1825.000,1826.000,1827.000,1828.000,1829.000,1830.000,1831.000,1832.000,1833.000
+         * E08000023,South Tyneside,Population,persons,16,1818.000,1819.000,1820.000,1821.000,1822.000,1823.000,1824.000,1825.000,1826.000,1827.000,1828.000,1829.000,1830.000,1831.000
+         * E08000023,South Tyneside,Population,persons,17,1816.000,1817.000,1818.000,1819.000,1820.000,1821.000,1822.000,1823.000,1824.000,1825.000,1826.000,1827.000,1828.000,1829.000
+         * E08000023,South Tyneside,Population,persons,18,1814.000,1815.000,1816.000,1817.000,1818.000,1819.000,1820.000,1821.000,1822.000,1823.000,1824.000,1825.000,1826.000,1827.000
+         * E08000023,South Tyneside,Population,persons,19,1812.000,1813.000,1814.000,1815.000,1816.000,1817.000,1818.000,1819.000,1820.000,1821.000,1822.000,1823.000,1824.000,1825.000
+         * E08000023,South Tyneside,Population,persons,20,1810.000,1811.000,1812.000,1813.000,1814.000,1815.000,1816.000,1817.000,1818.000,1819.000,1820.000,1821.000,1822.000,1823.000
+         * E08000023,South Tyneside,Population,persons,21,1808.000,1809.000,1810.000,1811.000,1812.000,1813.000,1814.000,1815.000,1816.000,1817.000,1818.000,1819.000,1820.000,1821.000
+         * E08000023,South Tyneside,Population,persons,22,1806.000,1807.000,1808.000,1809.000,1810.000,1811.000,1812.000,1813.000,1814.000,1815.000,1816.000,1817.000,1818.000,1819.000
+         * E08000023,South Tyneside,Population,persons,23,1804.000,1805.000,1806.000,1807.000,1808.000,1809.000,1810.000,1811.000,1812.000,1813.000,1814.000,1815.000,1816.000,1817.000
+         * E08000023,South Tyneside,Population,persons,24,1802.000,1803.000,1804.000,1805.000,1806.000,1807.000,1808.000,1809.000,1810.000,1811.000,1812.000,1813.000,1814.000,1815.000
+         * E08000023,South Tyneside,Population,persons,25,1800.000,1801.000,1802.000,1803.000,1804.000,1805.000,1806.000,1807.000,1808.000,1809.000,1810.000,1811.000,1812.000,1813.000
+         */
         "text/csv": string;
       };
     };
@@ -3010,6 +3048,19 @@ export interface operations {
     /** @description The settings, each with its source. */
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "costUplift": {
+         *     "rate": 0.04,
+         *     "source": "Provider fee uplift agreed for 2026-27"
+         *   },
+         *   "openingDsgBalance": {
+         *     "financialYear": "2026-27",
+         *     "amount": -4250000,
+         *     "source": "S251 outturn 2025-26"
+         *   }
+         * }
+         */
         "application/json": {
           costUplift?: {
             rate: number;
@@ -3283,6 +3334,7 @@ export interface operations {
   getExportsWitanFile: {
     parameters: {
       path: {
+        /** @example transitions.csv */
         file: "transitions.csv" | "population.csv" | "costs.csv" | "valid-states.csv";
       };
     };
@@ -3338,12 +3390,19 @@ export interface operations {
     };
   };
   /**
-   * The DSG management plan of a financial year, as CSV
-   * @description Who may call it: caseworkers, planners, finance, readers.
+   * The DSG management plan, as CSV
+   * @description By default the multi-year management plan from the high needs forecast (`GET /forecast`): `from` (default this financial year), `years` (default 5) and optional `mitigations` (scenario ids). With `fy`, one year's table from the recorded placements instead.
+   *
+   * Who may call it: caseworkers, planners, finance, readers.
    */
   getExportsDsgPlanCsv: {
     parameters: {
       query?: {
+        from?: string;
+        years?: number;
+        mitigations?: string;
+        asOf?: string;
+        /** @description One financial year's table (placements and spend by DSG category and age group) instead of the multi-year plan; `from`, `years` and `mitigations` then do not apply. */
         fy?: string;
       };
     };
@@ -3381,12 +3440,19 @@ export interface operations {
     };
   };
   /**
-   * The DSG management plan of a financial year, as an Excel workbook
-   * @description Who may call it: caseworkers, planners, finance, readers.
+   * The DSG management plan, as an Excel workbook
+   * @description By default the multi-year management plan from the high needs forecast (`GET /forecast`): `from` (default this financial year), `years` (default 5) and optional `mitigations` (scenario ids). With `fy`, one year's table from the recorded placements instead.
+   *
+   * Who may call it: caseworkers, planners, finance, readers.
    */
   getExportsDsgPlanXlsx: {
     parameters: {
       query?: {
+        from?: string;
+        years?: number;
+        mitigations?: string;
+        asOf?: string;
+        /** @description One financial year's table (placements and spend by DSG category and age group) instead of the multi-year plan; `from`, `years` and `mitigations` then do not apply. */
         fy?: string;
       };
     };
@@ -3497,6 +3563,17 @@ export interface operations {
      */
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "fileName": "placements-2025.csv",
+         *   "format": "placements",
+         *   "fingerprint": "a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778",
+         *   "totalRows": 1,
+         *   "rejected": 0,
+         *   "rejects": [],
+         *   "duplicates": 0
+         * }
+         */
         "application/json": components["schemas"]["ImportJobCreate"];
         "text/csv": string;
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
@@ -3619,6 +3696,28 @@ export interface operations {
     /** @description Rows from `offset` = the job's progress. */
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "offset": 0,
+         *   "rows": [
+         *     {
+         *       "line": 2,
+         *       "placement": {
+         *         "childRef": "IMP-0001",
+         *         "primaryNeed": "ASD",
+         *         "setting": "mainstream",
+         *         "inBorough": true,
+         *         "lookedAfter": false,
+         *         "ncy": 4,
+         *         "startDate": "2025-09-03",
+         *         "costs": {
+         *           "education": 7000
+         *         }
+         *       }
+         *     }
+         *   ]
+         * }
+         */
         "application/json": components["schemas"]["ImportRowBatch"];
       };
     };
@@ -3816,6 +3915,11 @@ export interface operations {
     /** @description The month. */
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "month": "2025-12"
+         * }
+         */
         "application/json": {
           month: string;
         };

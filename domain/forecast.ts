@@ -66,6 +66,17 @@ export const ForecastQuery = z.strictObject({
 export type ForecastQuery = z.infer<typeof ForecastQuery>;
 
 /**
+ * Query of `/exports/dsg-plan.{csv,xlsx}`: the forecast's for the high needs block (the multi-year
+ * management plan), or `fy` for one year's table from the recorded placements.
+ */
+export const DsgPlanQuery = ForecastQuery.omit({ funder: true }).extend({
+  fy: FinancialYear.optional().describe(
+    "One financial year's table (placements and spend by DSG category and age group) instead of the multi-year plan; `from`, `years` and `mitigations` then do not apply.",
+  ),
+});
+export type DsgPlanQuery = z.infer<typeof DsgPlanQuery>;
+
+/**
  * The first year a forecast as at `asOf` may start from, and the last it may reach: from MAX_YEARS_BACK
  * years back (actual) to MAX_FORECAST_YEARS − 1 years after the current one.
  */

@@ -7,11 +7,12 @@ import * as z from './zod';
 export const toPenny = (pounds: number): number =>
   (Math.sign(pounds) * Math.round(Math.abs(pounds) * 100)) / 100 + 0;
 
-/** An amount in pounds from `min` to `max`, rounded to the penny. */
+/** An amount in pounds from `min` to `max`, rounded to the penny (`overwrite`, not `transform`: it stays a
+ * number in the OpenAPI document, where a transform's output would be untyped). */
 export const Pounds = (min: number, max: number, maxMessage: string) =>
   z
     .number()
     .finite()
     .min(min, min === 0 ? 'must not be negative' : undefined)
     .max(max, maxMessage)
-    .transform(toPenny);
+    .overwrite(toPenny);

@@ -14,7 +14,7 @@
 //   before), not the census and witan.send exports (modelling inputs), not import jobs.
 import { Budget, BudgetInput } from '../domain/budget';
 import { FinanceSettings, FinanceSettingsInput } from '../domain/finance-settings';
-import { Forecast, ForecastQuery } from '../domain/forecast';
+import { DsgPlanQuery, Forecast, ForecastQuery } from '../domain/forecast';
 import { OccupancyQuery, OccupancyReport } from '../domain/occupancy';
 import { Outturn } from '../domain/outturn';
 import { Placement, PlacementEnd, PlacementInput, PlacementPatch } from '../domain/placement';
@@ -33,7 +33,6 @@ import {
   AlertRunResult,
   AuditEntry,
   CensusQuery,
-  FinancialYearQuery,
   ImportBatchResult,
   ImportJobCreate,
   ImportJobId,
@@ -128,6 +127,41 @@ const XLSX = file(XLSX_TYPE, 'An Excel workbook.');
 const placementAnswer = json(Placement, 'The placement as stored, with its version and cost history.');
 const provisionAnswer = json(Provision, 'The provision as stored, with its version.');
 const byFinancialYear = { financialYear: '2025-26' };
+
+/**
+ * PUT /population's example: the ONS SNPP layout for one area, persons by single year of age 0–25 (the
+ * ages model/population.ts reads; not imported, as that module brings a CSV parser into the dashboard).
+ */
+const EXAMPLE_POPULATION_YEARS = Array.from({ length: 14 }, (_, i) => 2022 + i);
+const EXAMPLE_POPULATION_CSV = [
+  ['AREA_CODE', 'AREA_NAME', 'COMPONENT', 'SEX', 'AGE_GROUP', ...EXAMPLE_POPULATION_YEARS].join(','),
+  ...Array.from({ length: 26 }, (_, age) =>
+    ['E08000023', 'South Tyneside', 'Population', 'persons', age]
+      .concat(EXAMPLE_POPULATION_YEARS.map((year) => (1850 - 2 * age + (year - 2022)).toFixed(3)))
+      .join(','),
+  ),
+].join('\n');
+
+/** The import job examples: a file parsed by the client, one valid row, sent then completed. */
+const IMPORT_JOB = 'POST /imports: a job for rows sent in batches';
+const IMPORT_ROW_PLACEMENT = {
+  childRef: 'IMP-0001',
+  primaryNeed: 'ASD',
+  setting: 'mainstream',
+  inBorough: true,
+  lookedAfter: false,
+  ncy: 4,
+  startDate: '2025-09-03',
+  costs: { education: 7000 },
+};
+/** The CSV upload's example: two rows as a case-management system exports them (headers are matched by name). */
+const EXAMPLE_IMPORT_CSV = [
+  'Child Ref,Primary Need,Setting,In Borough,Host LA,Provider,LAC,NCY,Start Date,Education Cost,Transport Cost',
+  'CSV-1001,ASD,Mainstream,Y,,Hebburn Academy,N,5,01/09/2025,"£8,500","£1,200"',
+  'CSV-1002,SEMH,ISS,N,840,Oakwood Independent School,Y,9,2025-09-08,"£62,000.00","£9,800"',
+].join('\n');
+const DSG_PLAN_DESCRIPTION =
+  "By default the multi-year management plan from the high needs forecast (`GET /forecast`): `from` (default this financial year), `years` (default 5) and optional `mitigations` (scenario ids). With `fy`, one year's table from the recorded placements instead.";
 
 export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
   {
@@ -377,6 +411,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       summary: 'Read a stored projection',
       responses: { 200: json(StoredProjection, 'The stored projection.') },
       errors: [404],
+      examples: [{ name: 'the one just run', idFrom: 'POST /projections: expected path', status: 200 }],
     },
   },
   {
@@ -420,6 +455,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       summary: 'Read a stored scenario',
       responses: { 200: json(StoredScenario, 'The stored scenario.') },
       errors: [404],
+      examples: [{ name: 'inflation', idFrom: 'POST /scenarios: inflation', status: 200 }],
     },
   },
   {
@@ -433,6 +469,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       responses: { 200: json(PopulationView, 'The stored population: area, years and totals.') },
       etag: true,
       errors: [404],
+      examples: [{ name: 'stored', status: 200 }],
     },
   },
   {
@@ -452,6 +489,15 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       etag: true,
       ifMatch: 'optional',
       errors: [409],
+      examples: [
+        {
+          name: 'one area, replacing version 1',
+          query: { source: 'ONS 2022-based subnational population projections' },
+          headers: { 'If-Match': '"1"' },
+          body: EXAMPLE_POPULATION_CSV,
+          status: 200,
+        },
+      ],
     },
   },
   {
@@ -496,6 +542,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
         200: json(Forecast, 'The forecast by financial year, with its bands, budgets and DSG balance.'),
       },
       errors: [409, 422],
+      examples: [{ name: 'three years from 2026-27', query: { from: '2026-27', years: '3' }, status: 200 }],
     },
   },
   {
@@ -573,6 +620,20 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       etag: true,
       ifMatch: 'optional',
       errors: [409],
+      examples: [
+        {
+          name: 'uplift and opening balance',
+          body: {
+            costUplift: { rate: 0.04, source: 'Provider fee uplift agreed for 2026-27' },
+            openingDsgBalance: {
+              financialYear: '2026-27',
+              amount: -4_250_000,
+              source: 'S251 outturn 2025-26',
+            },
+          },
+          status: 201,
+        },
+      ],
     },
   },
   // Export files, one route each (a file of placements is child-level, the DSG plan is not), and import
@@ -600,6 +661,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       summary: 'Placements as an Excel workbook (all, or those a GET /placements filter picks)',
       query: PlacementFilterQuery,
       responses: { 200: XLSX },
+      examples: [{ name: 'out of borough', query: { inBorough: 'false' }, status: 200 }],
     },
   },
   {
@@ -626,6 +688,10 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       params: { file: WitanFileName },
       responses: { 200: CSV },
       errors: [404, 409, 422],
+      examples: [
+        { name: 'transitions', params: { file: 'transitions.csv' }, status: 200 },
+        { name: 'costs', params: { file: 'costs.csv' }, status: 200 },
+      ],
     },
   },
   {
@@ -635,10 +701,14 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
     groups: everyone,
     doc: {
       tag: 'Exports',
-      summary: 'The DSG management plan of a financial year, as CSV',
-      query: FinancialYearQuery,
+      summary: 'The DSG management plan, as CSV',
+      description: DSG_PLAN_DESCRIPTION,
+      query: DsgPlanQuery,
       responses: { 200: CSV },
-      examples: [{ name: '2025-26', query: { fy: '2025-26' }, status: 200 }],
+      examples: [
+        { name: 'one year (2025-26)', query: { fy: '2025-26' }, status: 200 },
+        { name: 'three years from 2026-27', query: { from: '2026-27', years: '3' }, status: 200 },
+      ],
     },
   },
   {
@@ -648,9 +718,11 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
     groups: everyone,
     doc: {
       tag: 'Exports',
-      summary: 'The DSG management plan of a financial year, as an Excel workbook',
-      query: FinancialYearQuery,
+      summary: 'The DSG management plan, as an Excel workbook',
+      description: DSG_PLAN_DESCRIPTION,
+      query: DsgPlanQuery,
       responses: { 200: XLSX },
+      examples: [{ name: 'two years from 2026-27', query: { from: '2026-27', years: '2' }, status: 200 }],
     },
   },
   // An import job names its file and its rejected lines: child-level.
@@ -665,6 +737,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       params: { id: ImportJobId },
       responses: { 200: json(ImportJobView, 'The job.') },
       errors: [404],
+      examples: [{ name: 'a job in progress', idFrom: IMPORT_JOB, status: 200 }],
     },
   },
   // Bulk import writes placements, so it is a caseworkers' route, on its own function (batch writes, longer runs).
@@ -694,6 +767,38 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
         201: json(z.union([ImportJobStarted, ImportUploadResult]), 'A new job.'),
       },
       errors: [409],
+      examples: [
+        {
+          name: 'a job for rows sent in batches',
+          body: {
+            fileName: 'placements-2025.csv',
+            format: 'placements',
+            fingerprint: 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778',
+            totalRows: 1,
+            rejected: 0,
+            rejects: [],
+            duplicates: 0,
+          },
+          status: 201,
+        },
+        {
+          name: 'a CSV file',
+          headers: { 'X-File-Name': 'placements.csv' },
+          body: EXAMPLE_IMPORT_CSV,
+          status: 201,
+        },
+        {
+          name: 'an Excel workbook',
+          upload: { file: 'tests/fixtures/imports/placements.xlsx', mediaType: XLSX_TYPE },
+          status: 201,
+        },
+        {
+          name: 'SEN2 module files',
+          query: { format: 'sen2' },
+          upload: { folder: 'tests/fixtures/imports/sen2', fields: { salt: 'example-salt-0123456789' } },
+          status: 201,
+        },
+      ],
     },
   },
   {
@@ -708,6 +813,14 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       body: json(ImportRowBatch, "Rows from `offset` = the job's progress."),
       responses: { 200: json(ImportBatchResult, 'The job, and what this batch did.') },
       errors: [404, 409],
+      examples: [
+        {
+          name: 'the first batch',
+          idFrom: IMPORT_JOB,
+          body: { offset: 0, rows: [{ line: 2, placement: IMPORT_ROW_PLACEMENT }] },
+          status: 200,
+        },
+      ],
     },
   },
   {
@@ -721,6 +834,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
       params: { id: ImportJobId },
       responses: { 200: json(ImportJobView, 'The completed job.') },
       errors: [404, 409],
+      examples: [{ name: 'every row sent', idFrom: IMPORT_JOB, status: 200 }],
     },
   },
   {
@@ -751,6 +865,7 @@ export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
         201: json(AlertRunResult, 'Run and published.'),
       },
       errors: [409, 503],
+      examples: [{ name: 'last month', body: { month: '2025-12' }, status: 201 }],
     },
   },
   // Who the caller is and their groups: the dashboard shows each group what the table lets it do.

@@ -1,7 +1,7 @@
 // The files generated from the OpenAPI document (functions/api/openapi.ts):
 // - `domain/api-types.ts`: TypeScript types of every path, operation and named schema (openapi-typescript),
-//   for a typed client such as openapi-fetch. Committed, and a test fails when it is stale
-//   (tests/unit/openapi-contract.test.ts). The CLIs and the dashboard do not call through it yet.
+//   for the typed client the CLIs and the dashboard call the API through (domain/api-client.ts). Committed,
+//   and a test fails when it is stale (tests/unit/openapi-contract.test.ts).
 // - `docs/openapi/<version>.json` (with `--release`): the document as released, which the breaking-change
 //   test compares the current document with.
 // `npm run api:types` writes the types; `npm run api:types -- --release` also stores the release document.

@@ -37,9 +37,23 @@ export interface Example {
   headers?: Record<string, string>;
   /** JSON value, or the text of a file body. */
   body?: unknown;
+  /** A body that cannot be written here (a workbook, several files): read from the repository by the test. */
+  upload?: ExampleUpload;
+  /**
+   * Fills the path's `{id}` with the `id` answered by an example that runs before it, named
+   * `<METHOD> <path>: <name>` (e.g. `POST /imports: a job for rows sent in batches`): ids the API makes
+   * itself cannot be written in advance.
+   */
+  idFrom?: string;
   /** The status it answers on the example data set the test builds. */
   status: number;
 }
+
+export type ExampleUpload =
+  /** One file as the whole body, e.g. a workbook, with its media type. */
+  | { file: string; mediaType: string }
+  /** `multipart/form-data`: every file of a folder as a part, and text fields (e.g. SEN2's `salt`). */
+  | { folder: string; fields?: Record<string, string> };
 
 export interface Operation {
   /** The docs' section, e.g. `Placements`. */

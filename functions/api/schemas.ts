@@ -316,8 +316,8 @@ export const ImportUploadResult = z
     rejected: z.number().int(),
     duplicates: z.number().int(),
     editedSince: z.number().int(),
-    /** Every rejected row with its reason and the row as sent (returned, never stored). */
-    rejects: z.array(z.object({ line: Line, reason: z.string(), row: z.record(z.string(), z.string()) })),
+    /** Every rejected row: its line and reason (field and problem), as stored; never the row's values. */
+    rejects: z.array(StoredReject),
     notes: z.array(z.string()).optional(),
     ignoredColumns: z.array(z.string()).optional(),
   })

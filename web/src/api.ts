@@ -1,45 +1,32 @@
-// The dashboard's one door to the API: every path, query and field name it relies on is here, typed, so a
-// contract change is one edit. Errors carry the API's own message, which the views show as they are.
+// The dashboard's one door to the API, through the client typed by the OpenAPI document
+// (domain/api-client.ts): every path, query, header and body here is checked against the contract at build
+// time, and every answer has the contract's type, so a renamed field breaks `npm run typecheck`, not a
+// page. Errors carry the API's own message, which the views show as they are.
 
-import type { Budget } from '../../domain/budget';
-import type { Funder } from '../../domain/codes';
-import type { Forecast } from '../../domain/forecast';
-import type { OccupancyLevel } from '../../domain/occupancy';
-import type { Outturn } from '../../domain/outturn';
-import type { Placement, PlacementEnd, PlacementInput, PlacementPatch } from '../../domain/placement';
-import type { PlacementFilter } from '../../domain/placement-filter';
-import type { Provision, ProvisionInput, ProvisionPatch } from '../../domain/provision';
-import type { Readiness } from '../../domain/readiness';
-import type { SpendDimension, SpendSummary } from '../../domain/spend';
-import type { Summary } from '../../domain/summary';
-import type { AlertRun, AlertRunResult } from '../../functions/alerts/run';
-import type { Group } from '../../functions/api/identity';
-import type { AuditEntry, Page } from '../../functions/store/ports';
-import type { StoredProjection, StoredScenario } from '../../functions/store/projections';
-import type { Scenario } from '../../model/scenario';
+import {
+  type Answer,
+  type ApiClient,
+  type ApiErrorBody,
+  type ApiFailure,
+  type ApiPaths,
+  type ApiSchemas,
+  answer,
+  createApiClient,
+  failureOf,
+  type QueryOf,
+} from '../../domain/api-client';
 import { bearerToken, signInAgain } from './auth';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { ApiErrorBody } from '../../domain/api-client';
 
-/** The API's error body: a code and message, a 400's field errors, a 409's current version. */
-export interface ApiErrorBody {
-  error?: string;
-  message?: string;
-  errors?: FieldError[];
-  currentVersion?: number;
-  /** The field or header a 409 is about (`Idempotency-Key`, `id`). */
-  field?: string;
-}
+export type FieldError = NonNullable<ApiErrorBody['errors']>[number];
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly path: string,
     message: string,
-    readonly body: ApiErrorBody = {},
+    readonly body: Partial<ApiErrorBody> = {},
   ) {
     super(message);
   }
@@ -48,134 +35,108 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+/** The API serves the dashboard, so paths are the page's own origin; the cookie of `?as=` goes along. */
+const client: ApiClient = createApiClient({
+  baseUrl: '',
+  token: bearerToken,
+  unreachable: (error, request) =>
+    new ApiError(
+      0,
+      new URL(request.url).pathname,
+      `The API could not be reached (${(error as Error).message}).`,
+    ),
+});
 
-/** A fetch with the signed-in user's token; network failures and 401s become ApiErrors. */
-async function send(
-  method: Method,
-  path: string,
-  init: { body?: unknown; headers?: Record<string, string> },
-) {
-  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const token = bearerToken();
-  if (token) headers.authorization = `Bearer ${token}`;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-  } catch (error) {
-    throw new ApiError(0, path, `The API could not be reached (${(error as Error).message}).`);
-  }
-  if (response.status === 401 && signInAgain())
-    throw new ApiError(401, path, 'Your session has ended; taking you to sign in again.');
-  return response;
+function failed({ status, path, message, fields, body }: ApiFailure): ApiError {
+  if (status === 401 && signInAgain())
+    return new ApiError(401, path, 'Your session has ended; taking you to sign in again.');
+  return new ApiError(status, path, fields ? `${message} (${fields})` : message, body ?? {});
 }
 
-async function failure(response: Response, path: string): Promise<ApiError> {
-  const text = await response.text();
-  let payload: ApiErrorBody | undefined;
-  try {
-    payload = text ? (JSON.parse(text) as ApiErrorBody) : undefined;
-  } catch {
-    payload = undefined;
-  }
-  const fields = payload?.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
-  const message = payload?.message ?? (text.slice(0, 200) || response.statusText);
-  return new ApiError(response.status, path, fields ? `${message} (${fields})` : message, payload ?? {});
-}
+const request = <D>(call: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> =>
+  answer(call, failed);
 
-async function request<T>(
-  method: Method,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const response = await send(method, path, { body, headers });
-  if (!response.ok) throw await failure(response, path);
-  const text = await response.text();
-  try {
-    if (text) return JSON.parse(text) as T;
-  } catch {
-    // reported below
-  }
-  throw new ApiError(response.status, path, 'The API sent an empty or non-JSON reply.');
+/** `If-Match` for the version read: a change to a record that changed meanwhile is a 409. */
+const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+
+type GetPath = { [P in keyof ApiPaths]: ApiPaths[P] extends { get: unknown } ? P : never }[keyof ApiPaths];
+
+/** A link to a GET route with its query, for an `<a href>` (the query's names and values are the contract's). */
+function href<P extends GetPath>(path: P, query: QueryOf<P>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query as Record<string, unknown>))
+    if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 /** A file from the API (exports): fetched with the token, so it works signed in, with its file name. */
-export async function downloadFile(path: string): Promise<{ blob: Blob; fileName: string }> {
-  const response = await send('GET', path, { headers: { accept: '*/*' } });
-  if (!response.ok) throw await failure(response, path);
+async function file(
+  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  fallbackName: string,
+): Promise<{ blob: Blob; fileName: string }> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw failed(failureOf(response, error));
+  if (!(data instanceof Blob))
+    throw failed({ ...failureOf(response, undefined), message: 'The API sent no file.' });
   const disposition = response.headers.get('content-disposition') ?? '';
-  const fileName =
-    /filename="([^"]+)"/.exec(disposition)?.[1] ?? path.split('/').pop()?.split('?')[0] ?? 'export';
-  return { blob: await response.blob(), fileName };
+  return { blob: data, fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName };
 }
-
-const query = (params: Record<string, string | number | boolean | undefined>): string => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
+const asFile = { parseAs: 'blob', headers: { accept: '*/*' } } as const;
 
 // ---- Placements summary (GET /summary?asOf=YYYY-MM-DD) ----
 
-export type { ProviderSpend, Summary, SummaryCell } from '../../domain/summary';
+export type Summary = ApiSchemas['Summary'];
+export type SummaryCell = Summary['cells'][number];
+export type ProviderSpend = Summary['topOutOfBoroughProviders'][number];
 
-export const getSummary = (asOf: string) => request<Summary>('GET', `/summary${query({ asOf })}`);
+export const getSummary = (asOf: string) => request(client.GET('/summary', { params: { query: { asOf } } }));
 
 // ---- Projections and scenarios ----
 
-export type { StoredProjection, StoredScenario } from '../../functions/store/projections';
-
-/** Body of POST /projections (functions/api/routes/projections.ts); every field has a server default. */
-export interface ProjectionRequest {
-  horizon?: number;
-  draws?: number;
-  seed?: number;
-  /** The expected-value path: fast, no bands. */
-  expected?: boolean;
-  /** Rolling-origin back-test beside the naive baselines (the server runs it unless told not to). */
-  backtest?: boolean;
-  scenarioId?: string;
-}
+export type StoredProjection = ApiSchemas['StoredProjection'];
+export type StoredScenario = ApiSchemas['StoredScenario'];
+export type Scenario = ApiSchemas['Scenario'];
+/** Body of POST /projections; every field has a server default. */
+export type ProjectionRequest = NonNullable<
+  ApiPaths['/projections']['post']['requestBody']
+>['content']['application/json'];
 
 /** Runs the model on the stored placements and provisions; the run is synchronous and stored by id. */
-export const runProjection = (body: ProjectionRequest) =>
-  request<StoredProjection>('POST', '/projections', body);
+export const runProjection = (body: ProjectionRequest) => request(client.POST('/projections', { body }));
 
 export const getProjection = (id: string) =>
-  request<StoredProjection>('GET', `/projections/${encodeURIComponent(id)}`);
+  request(client.GET('/projections/{id}', { params: { path: { id } } }));
 
-export const createScenario = (scenario: Scenario) => request<StoredScenario>('POST', '/scenarios', scenario);
-export const listScenarios = () => request<{ items: StoredScenario[] }>('GET', '/scenarios');
+export const createScenario = (scenario: Scenario) => request(client.POST('/scenarios', { body: scenario }));
+export const listScenarios = () => request(client.GET('/scenarios'));
 
 // ---- Finance ----
 
-export type { Budget } from '../../domain/budget';
-export type { Outturn, OutturnDsgRow } from '../../domain/outturn';
-export type { BreakdownItem, SpendDimension } from '../../domain/spend';
-
-/** GET /spend adds the query's echo to the engine's summary. */
-export type Spend = Omit<SpendSummary, 'by'> & { by: SpendDimension; funder: Funder | 'all' };
+export type Budget = ApiSchemas['Budget'];
+export type Outturn = ApiSchemas['Outturn'];
+export type OutturnDsgRow = Outturn['byDsg'][number];
+/** GET /spend: the engine's summary with the query's echo. */
+export type Spend = Answer<'/spend'>;
+export type SpendDimension = NonNullable<QueryOf<'/spend'>['by']>;
+export type BreakdownItem = Spend['breakdown'][number];
+type Funder = NonNullable<QueryOf<'/spend'>['funder']>;
 
 /** Spend in a financial year by one dimension; `funder: 'education'` is the DSG high needs block. */
 export const getSpend = (fy: string, by: SpendDimension, funder?: Funder) =>
-  request<Spend>('GET', `/spend${query({ fy, by, funder })}`);
+  request(client.GET('/spend', { params: { query: { fy, by, funder } } }));
 
-export const getBudget = (fy: string) => request<Budget>('GET', `/budgets/${encodeURIComponent(fy)}`);
+export const getBudget = (fy: string) =>
+  request(client.GET('/budgets/{financialYear}', { params: { path: { financialYear: fy } } }));
 
 export const getOutturn = (fy: string, asOf?: string) =>
-  request<Outturn>('GET', `/outturn${query({ fy, asOf })}`);
+  request(client.GET('/outturn', { params: { query: { fy, asOf } } }));
 
-export const dsgPlanXlsxUrl = (fy: string) => `/exports/dsg-plan.xlsx${query({ fy })}`;
-export const dsgPlanCsvUrl = (fy: string) => `/exports/dsg-plan.csv${query({ fy })}`;
+export const dsgPlanXlsxUrl = (fy: string) => href('/exports/dsg-plan.xlsx', { fy });
+export const dsgPlanCsvUrl = (fy: string) => href('/exports/dsg-plan.csv', { fy });
 
-export type { Forecast, ForecastYear } from '../../domain/forecast';
+export type Forecast = Answer<'/forecast'>;
+export type ForecastYear = Forecast['years'][number];
 
 /** A run of years of the DSG management plan: from a year, how many, with chosen scenarios as mitigations. */
 export interface PlanQuery {
@@ -183,102 +144,107 @@ export interface PlanQuery {
   years: number;
   mitigations: string[];
 }
-const planQuery = ({ from, years, mitigations }: PlanQuery) =>
-  query({ from, years, mitigations: mitigations.length > 0 ? mitigations.join(',') : undefined });
+const planQuery = ({ from, years, mitigations }: PlanQuery) => ({
+  from,
+  years,
+  mitigations: mitigations.length > 0 ? mitigations.join(',') : undefined,
+});
 
 /** The high needs forecast (GET /forecast), unmitigated and, with mitigations, mitigated. */
-export const getForecast = (plan: PlanQuery) => request<Forecast>('GET', `/forecast${planQuery(plan)}`);
-export const managementPlanXlsxUrl = (plan: PlanQuery) => `/exports/dsg-plan.xlsx${planQuery(plan)}`;
-export const managementPlanCsvUrl = (plan: PlanQuery) => `/exports/dsg-plan.csv${planQuery(plan)}`;
+export const getForecast = (plan: PlanQuery) =>
+  request(client.GET('/forecast', { params: { query: planQuery(plan) } }));
+export const managementPlanXlsxUrl = (plan: PlanQuery) => href('/exports/dsg-plan.xlsx', planQuery(plan));
+export const managementPlanCsvUrl = (plan: PlanQuery) => href('/exports/dsg-plan.csv', planQuery(plan));
 
 // ---- Alerts ----
 
-export type { Alert as AlertItem } from '../../domain/alerts';
-export type { AlertRun, AlertRunResult } from '../../functions/alerts/run';
+export type AlertRun = ApiSchemas['AlertRun'];
+export type AlertItem = ApiSchemas['Alert'];
+export type AlertRunResult = ApiSchemas['AlertRunResult'];
 
 /** Monthly runs from `since` (YYYY-MM), newest first. */
-export const getAlerts = (since: string) =>
-  request<{ authority: string; since: string; runs: AlertRun[] }>('GET', `/alerts${query({ since })}`);
+export const getAlerts = (since: string) => request(client.GET('/alerts', { params: { query: { since } } }));
 
 /** Runs a month's alerts now (planners; the local runtime's outbox publisher). */
-export const runAlerts = (month: string) => request<AlertRunResult>('POST', '/alerts/runs', { month });
+export const runAlerts = (month: string) => request(client.POST('/alerts/runs', { body: { month } }));
 
 // ---- Who is signed in (GET /me) ----
 
-export interface Me {
-  userId: string;
-  name: string;
-  groups: Group[];
-}
+export type Me = ApiSchemas['Me'];
 
-export const getMe = () => request<Me>('GET', '/me');
+export const getMe = () => request(client.GET('/me'));
 
 // ---- Placements ----
 
-export type { Placement, PlacementEnd, PlacementInput, PlacementPatch } from '../../domain/placement';
-export type { AuditEntry, FieldChange, Page } from '../../functions/store/ports';
+export type Placement = ApiSchemas['Placement'];
+export type PlacementInput = ApiSchemas['PlacementInput'];
+export type PlacementPatch = ApiSchemas['PlacementPatch'];
+export type PlacementEnd = ApiSchemas['PlacementEnd'];
+export type AuditEntry = ApiSchemas['AuditEntry'];
+export type FieldChange = AuditEntry['changes'][number];
 
-/** The list's filters as the URL and the API both write them (domain/placement-filter.ts). */
-export type PlacementQuery = Partial<Record<keyof PlacementFilter, string>>;
+/** The list's filters, as the API's query takes them (domain/placement-filter.ts). */
+export type PlacementQuery = Omit<QueryOf<'/placements'>, 'limit' | 'cursor'>;
 
 export const listPlacements = (filter: PlacementQuery, page: { limit: number; cursor?: string }) =>
-  request<Page<Placement>>(
-    'GET',
-    `/placements${query({ ...filter, limit: page.limit, cursor: page.cursor })}`,
-  );
+  request(client.GET('/placements', { params: { query: { ...filter, ...page } } }));
 
 export const getPlacement = (id: string) =>
-  request<Placement>('GET', `/placements/${encodeURIComponent(id)}`);
+  request(client.GET('/placements/{id}', { params: { path: { id } } }));
 
 export const placementHistory = (id: string) =>
-  request<{ items: AuditEntry[] }>('GET', `/placements/${encodeURIComponent(id)}/history`);
+  request(client.GET('/placements/{id}/history', { params: { path: { id } } }));
 
 /** The key makes a retried or double-clicked create one record: send the same key for the same form. */
 export const createPlacement = (input: PlacementInput, idempotencyKey: string) =>
-  request<Placement>('POST', '/placements', input, { 'idempotency-key': idempotencyKey });
+  request(
+    client.POST('/placements', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: input }),
+  );
 
 /** A change to the version read: a 409 ApiError (with `body.currentVersion`) if it changed meanwhile. */
 export const updatePlacement = (id: string, patch: PlacementPatch, version: number) =>
-  request<Placement>('PATCH', `/placements/${encodeURIComponent(id)}`, patch, { 'if-match': `"${version}"` });
+  request(
+    client.PATCH('/placements/{id}', { params: { path: { id }, header: ifMatch(version) }, body: patch }),
+  );
 
 export const endPlacementAt = (id: string, end: PlacementEnd, version: number) =>
-  request<Placement>('POST', `/placements/${encodeURIComponent(id)}/end`, end, {
-    'if-match': `"${version}"`,
-  });
+  request(
+    client.POST('/placements/{id}/end', { params: { path: { id }, header: ifMatch(version) }, body: end }),
+  );
+
+/** The route of the filtered list as a file, for the access check. */
+export const placementsExportPath = (kind: 'csv' | 'xlsx') => `/exports/placements.${kind}` as const;
 
 /** The filtered list as a file (CSV or XLSX) with the same filters as the list. */
-export const placementsExportPath = (filter: PlacementQuery, kind: 'csv' | 'xlsx') =>
-  `/exports/placements.${kind}${query(filter)}`;
+export const downloadPlacements = (filter: PlacementQuery, kind: 'csv' | 'xlsx') =>
+  file(
+    client.GET(placementsExportPath(kind), { params: { query: filter }, ...asFile }),
+    `placements.${kind}`,
+  );
 
 // ---- Provisions and their occupancy ----
 
-export type { OccupancyLevel } from '../../domain/occupancy';
-export type { Provision, ProvisionInput, ProvisionPatch } from '../../domain/provision';
+export type Provision = ApiSchemas['Provision'];
+export type ProvisionInput = ApiSchemas['ProvisionInput'];
+export type ProvisionPatch = ApiSchemas['ProvisionPatch'];
+export type Occupancy = ApiSchemas['OccupancyReport'];
+export type OccupancyLevel = Occupancy['items'][number]['level'];
 
-export interface Occupancy {
-  asOf: string;
-  academicYear: number;
-  thresholds: { occupancyWarn: number; occupancyCritical: number };
-  items: {
-    provisionId: string;
-    name: string;
-    places: number;
-    occupied: number;
-    /** null: children in a provision with no places (over capacity). */
-    share: number | null;
-    level: OccupancyLevel;
-  }[];
-}
-
-export const listProvisions = () => request<{ items: Provision[] }>('GET', '/provisions');
-export const getOccupancy = (asOf?: string) => request<Occupancy>('GET', `/occupancy${query({ asOf })}`);
-export const createProvision = (input: ProvisionInput) => request<Provision>('POST', '/provisions', input);
+export const listProvisions = () => request(client.GET('/provisions'));
+export const getOccupancy = (asOf?: string) =>
+  request(client.GET('/occupancy', { params: { query: { asOf } } }));
+export const createProvision = (input: ProvisionInput) =>
+  request(client.POST('/provisions', { body: input }));
 export const updateProvision = (id: string, patch: ProvisionPatch, version: number) =>
-  request<Provision>('PATCH', `/provisions/${encodeURIComponent(id)}`, patch, { 'if-match': `"${version}"` });
+  request(
+    client.PATCH('/provisions/{id}', { params: { path: { id }, header: ifMatch(version) }, body: patch }),
+  );
 
 // ---- Readiness ----
 
-export type { Readiness, ReadinessItem, ReadinessStatus } from '../../domain/readiness';
+export type Readiness = ApiSchemas['Readiness'];
+export type ReadinessItem = Readiness['items'][number];
+export type ReadinessStatus = ReadinessItem['status'];
 
 /** What the authority has loaded and what is missing, each missing item with the route that fills it. */
-export const getReadiness = () => request<Readiness>('GET', '/readiness');
+export const getReadiness = () => request(client.GET('/readiness'));

@@ -5,25 +5,19 @@
 //   mitigations, the mitigations, the assumptions).
 // - `?fy=2025-26`: one year's placements and spend by category and age group, from the recorded placements.
 import { Hono } from 'hono';
-import { FinancialYear } from '../../../domain/dates';
 import { managementPlan } from '../../../domain/dsg-management-plan';
 import { dsgPlan } from '../../../domain/dsg-plan';
-import { ForecastQuery } from '../../../domain/forecast';
-import type * as z from '../../../domain/zod';
+import { DsgPlanQuery } from '../../../domain/forecast';
 import { managementPlanCsv, managementPlanWorkbook } from '../../exports/dsg-management-plan';
 import { dsgPlanCsv, dsgPlanWorkbook } from '../../exports/dsg-plan';
 import { forecastFor } from '../../finance/forecast';
 import type { AppEnv } from '../app';
 import type { AppDeps } from '../deps';
 import { readQuery } from '../http';
+import { XLSX_TYPE } from '../operation';
 import { today } from './financial-year';
 
-/** The plan's query: the forecast's, for the high needs block; or `fy` alone for the one-year table. */
-const ExportQuery = ForecastQuery.omit({ funder: true }).extend({ fy: FinancialYear.optional() });
-type ExportQuery = z.infer<typeof ExportQuery>;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function planOf(deps: AppDeps, query: ExportQuery) {
+async function planOf(deps: AppDeps, query: DsgPlanQuery) {
   const forecast = await forecastFor(deps, { ...query, funder: 'education' }, today(deps.now()));
   const plan = managementPlan(forecast);
   return { plan, name: `dsg-management-plan-${plan.years[0]}-${plan.years.length}y` };
@@ -34,7 +28,7 @@ export function dsgPlanExportRoutes() {
 
   routes.get('/exports/dsg-plan.xlsx', async (c) => {
     const deps = c.get('deps');
-    const query = readQuery(c, ExportQuery);
+    const query = readQuery(c, DsgPlanQuery);
     const authority = deps.alerting.settings.authorityName;
     let file: { body: Buffer; name: string };
     if (query.fy) {
@@ -52,7 +46,7 @@ export function dsgPlanExportRoutes() {
 
   routes.get('/exports/dsg-plan.csv', async (c) => {
     const deps = c.get('deps');
-    const query = readQuery(c, ExportQuery);
+    const query = readQuery(c, DsgPlanQuery);
     const file = query.fy
       ? { body: dsgPlanCsv(dsgPlan(await deps.placements.all(), query.fy)), name: `dsg-plan-${query.fy}` }
       : await planOf(deps, query).then(({ plan, name }) => ({ body: managementPlanCsv(plan), name }));

@@ -15,10 +15,9 @@ import { listAll } from '../../store/list-all';
 import type { AppEnv } from '../app';
 import { AppError, NotFoundError } from '../errors';
 import { readQuery } from '../http';
+import { XLSX_TYPE } from '../operation';
 import { CensusQuery } from '../schemas';
 import { requirePopulation } from './population';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The placements a GET /placements query picks (without limit and cursor): all of them without one. */
 async function filteredPlacements(c: Context<AppEnv>) {

@@ -3,35 +3,21 @@
 // routes (dsg-plan-exports.ts), kept out of the main API bundle.
 import { Hono } from 'hono';
 import { BudgetInput } from '../../../domain/budget';
-import { FUNDERS } from '../../../domain/codes';
-import { FinancialYear, financialYearBounds, IsoDate } from '../../../domain/dates';
+import { FinancialYear, financialYearBounds } from '../../../domain/dates';
 import { effectiveFinanceSettings, FinanceSettingsInput } from '../../../domain/finance-settings';
 import { ForecastQuery } from '../../../domain/forecast';
 import { forecastOutturn } from '../../../domain/outturn';
-import { financialYearSpendSummary, SPEND_DIMENSIONS, spendBasis } from '../../../domain/spend';
-import * as z from '../../../domain/zod';
-import { expectedStarts, NEW_PLACEMENT_METHODS } from '../../finance/expected-starts';
+import { financialYearSpendSummary, SpendQuery, spendBasis } from '../../../domain/spend';
+import { expectedStarts } from '../../finance/expected-starts';
 import { forecastFor } from '../../finance/forecast';
 import { storedPopulationRows } from '../../store/population';
 import type { AppEnv } from '../app';
 import { AppError, NotFoundError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
 import { requireIdentity } from '../identity';
+import { OutturnQuery } from '../schemas';
 import { actorOf, etag, expectedVersion } from './concurrency';
 import { currentFinancialYear, today } from './financial-year';
-
-const SpendQuery = z.strictObject({
-  fy: FinancialYear.optional(),
-  by: z.enum(SPEND_DIMENSIONS).default('month'),
-  /** Only one funder's cost (e.g. `education`, the high needs block). */
-  funder: z.enum(FUNDERS).optional(),
-});
-const OutturnQuery = z.strictObject({
-  fy: FinancialYear.optional(),
-  asOf: IsoDate.optional(),
-  /** Expected new placements from the Markov model's joiners (default) or from recorded history only. */
-  newPlacements: z.enum(NEW_PLACEMENT_METHODS).default('model'),
-});
 
 /** Recorded spend cannot say what a year that has not started costs: the forecast can. */
 function yearNotStarted(fy: string) {

@@ -22,6 +22,7 @@ import type { AppEnv } from '../app';
 import { ConflictError, NotFoundError, unsupportedMediaType } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
 import { requireIdentity } from '../identity';
+import { XLSX_TYPE } from '../operation';
 import {
   ImportJobCreate,
   ImportJobId,
@@ -31,7 +32,6 @@ import {
 } from '../schemas';
 import { actorOf } from './concurrency';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A file's name as the user sees it in the job (from X-File-Name or a multipart part): one plain line. */
 const FileName = Name(300);
 

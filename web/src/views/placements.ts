@@ -13,7 +13,13 @@ import {
 } from '../../../domain/placement-filter';
 import type { Provision } from '../../../domain/provision';
 import { can, currentUser, routeFor } from '../access';
-import { listPlacements, listProvisions, type PlacementQuery, placementsExportPath } from '../api';
+import {
+  downloadPlacements,
+  listPlacements,
+  listProvisions,
+  type PlacementQuery,
+  placementsExportPath,
+} from '../api';
 import { saveFromApi } from '../download';
 import { FormErrors, field, liveStatus, selectInput, textInput, zodIssues } from '../form';
 import { errorBox, fmt, h, section, table, today } from '../ui';
@@ -29,20 +35,29 @@ const SHORT_DATE = new Intl.DateTimeFormat('en-GB', {
 });
 const shortDate = (iso: string) => SHORT_DATE.format(new Date(`${iso}T00:00:00Z`));
 
-/** The filters in the URL, as the API's query takes them (strings), and whether they pass its schema. */
+/** The filters as the URL and the form hold them: text, checked by PlacementFilterQuery before use. */
+type FilterText = Partial<Record<keyof PlacementFilter, string>>;
+
+/**
+ * The filters in the URL, whether they pass the API's schema, and (when they do) the same filters as the
+ * API's query: PlacementFilterQuery is the schema the contract documents that query with, so text it
+ * accepts is that query.
+ */
 function filtersFrom(params: URLSearchParams): {
-  query: PlacementQuery;
+  query: FilterText;
   parsed: ReturnType<typeof PlacementFilterQuery.safeParse>;
+  accepted: PlacementQuery | undefined;
 } {
-  const query: PlacementQuery = {};
+  const query: FilterText = {};
   for (const key of PLACEMENT_FILTER_KEYS) {
     const value = params.get(key)?.trim();
     if (value) query[key] = value;
   }
-  return { query, parsed: PlacementFilterQuery.safeParse(query) };
+  const parsed = PlacementFilterQuery.safeParse(query);
+  return { query, parsed, accepted: parsed.success ? (query as PlacementQuery) : undefined };
 }
 
-export const placementsLink = (query: PlacementQuery) => {
+export const placementsLink = (query: FilterText) => {
   const search = new URLSearchParams(
     Object.entries(query).filter(([, v]) => v) as [string, string][],
   ).toString();
@@ -67,7 +82,7 @@ export function childLevelRefused(root: HTMLElement, what: string): boolean {
 
 export function placementsView(root: HTMLElement, params: URLSearchParams): void {
   if (childLevelRefused(root, 'Placements')) return;
-  const { query, parsed } = filtersFrom(params);
+  const { query, parsed, accepted } = filtersFrom(params);
   const results = h('div', { id: 'placement-results' });
   const status = liveStatus('placements-status');
   const filterSlot = h('div');
@@ -96,7 +111,7 @@ export function placementsView(root: HTMLElement, params: URLSearchParams): void
     .catch(() => [] as Provision[])
     .then((provisions) => filterSlot.replaceChildren(filterForm(query, parsed, provisions)));
 
-  if (!parsed.success) {
+  if (!parsed.success || !accepted) {
     results.replaceChildren(h('p', { class: 'notice' }, 'Correct the filters above to see the list.'));
     return;
   }
@@ -108,7 +123,7 @@ export function placementsView(root: HTMLElement, params: URLSearchParams): void
       results,
       'placements',
       () =>
-        listPlacements(query, {
+        listPlacements(accepted, {
           limit: PAGE_SIZE,
           ...(cursors[pageIndex] ? { cursor: cursors[pageIndex] } : {}),
         }),
@@ -123,7 +138,7 @@ export function placementsView(root: HTMLElement, params: URLSearchParams): void
             pageIndex += step;
             void showPage().then(() => results.querySelector<HTMLElement>('caption')?.focus());
           }),
-          exportBar(query),
+          exportBar(accepted),
         ].filter((node): node is HTMLElement => node !== null);
       },
     );
@@ -131,7 +146,7 @@ export function placementsView(root: HTMLElement, params: URLSearchParams): void
 }
 
 function filterForm(
-  query: PlacementQuery,
+  query: FilterText,
   parsed: ReturnType<typeof PlacementFilterQuery.safeParse>,
   provisions: Provision[],
 ): HTMLElement {
@@ -228,8 +243,8 @@ function filterForm(
       h('a', { href: '#/placements', class: 'button secondary', id: 'clear-filters' }, 'Clear filters'),
     ),
   );
-  const read = (): PlacementQuery => {
-    const next: PlacementQuery = {};
+  const read = (): FilterText => {
+    const next: FilterText = {};
     for (const item of items) {
       const value = (item.controls[0] as HTMLInputElement | HTMLSelectElement).value.trim();
       if (value) next[item.key as keyof PlacementFilter] = value;
@@ -336,7 +351,7 @@ function pager(index: number, hasNext: boolean, go: (step: number) => void): HTM
 }
 
 function exportBar(query: PlacementQuery): HTMLElement | null {
-  const kinds = (['csv', 'xlsx'] as const).filter((kind) => can('GET', placementsExportPath(query, kind)));
+  const kinds = (['csv', 'xlsx'] as const).filter((kind) => can('GET', placementsExportPath(kind)));
   if (kinds.length === 0) return null;
   const status = liveStatus('export-status');
   return h(
@@ -355,7 +370,7 @@ function exportBar(query: PlacementQuery): HTMLElement | null {
             button.disabled = true;
             status.textContent = `Preparing the ${kind.toUpperCase()} file…`;
             try {
-              status.textContent = `Downloaded ${await saveFromApi(placementsExportPath(query, kind))}.`;
+              status.textContent = `Downloaded ${await saveFromApi(downloadPlacements(query, kind))}.`;
             } catch (error) {
               status.replaceChildren(errorBox(error, `the ${kind.toUpperCase()} export`));
             } finally {
