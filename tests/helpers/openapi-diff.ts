@@ -1,7 +1,7 @@
 // Breaking changes between two OpenAPI documents (a stored release and the current one), as a client
 // written against the older one would meet them: an operation gone, a parameter newly required or gone, a
 // request field newly required or gone, an enum or range a request may use narrowed, a type changed, or a
-// response field gone (or no longer always there). Additions (routes, optional fields, response enum values)
+// response field gone (or no longer always there), inside the alternatives of a union too. Additions (routes, optional fields, response enum values)
 // are not breaking.
 type Schema = Record<string, unknown>;
 interface Document {
@@ -34,6 +34,8 @@ function resolver(document: Document) {
 }
 
 const typeOf = (schema: Schema) => (schema.type === undefined ? undefined : JSON.stringify(schema.type));
+/** The alternatives of an anyOf / oneOf, in order (zod writes a union's members in the order it has them). */
+const variants = (schema: Schema) => (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
 const props = (schema: Schema) => (schema.properties ?? {}) as Record<string, Schema>;
 const required = (schema: Schema) => new Set((schema.required ?? []) as string[]);
 
@@ -79,6 +81,13 @@ export function breakingChanges(previous: Document, current: Document): string[]
       request(schema, next, `${where}.${name}`, depth + 1);
     }
     if (a.items && b.items) request(a.items as Schema, b.items as Schema, `${where}[]`, depth + 1);
+    const [was, is] = [variants(a), variants(b)];
+    if (was && is) {
+      if (is.length < was.length)
+        problems.push(`${where}: ${was.length - is.length} alternative(s) no longer accepted`);
+      for (const [i, variant] of was.entries())
+        if (is[i] !== undefined) request(variant, is[i], `${where}<${i}>`, depth + 1);
+    }
   }
 
   /** What a client reads: nothing it could rely on may be gone. */
@@ -100,6 +109,10 @@ export function breakingChanges(previous: Document, current: Document): string[]
       response(schema, next, `${where}.${name}`, depth + 1);
     }
     if (a.items && b.items) response(a.items as Schema, b.items as Schema, `${where}[]`, depth + 1);
+    const [was, is] = [variants(a), variants(b)];
+    if (was && is)
+      for (const [i, variant] of was.entries())
+        if (is[i] !== undefined) response(variant, is[i], `${where}<${i}>`, depth + 1);
   }
 
   for (const [path, item] of Object.entries(previous.paths)) {

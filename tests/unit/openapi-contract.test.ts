@@ -96,6 +96,34 @@ describe('what counts as breaking', () => {
     expect(problems).toContain('GET /placements limit: maximum 500 is now 50');
   });
 
+  it('a field removed inside one alternative of a union, in an answer or a request', () => {
+    const withUnion = (second: Record<string, unknown>) => {
+      const doc = base();
+      const union = { anyOf: [{ type: 'object', properties: { id: { type: 'string' } } }, second] };
+      doc.paths['/union'] = {
+        post: {
+          requestBody: { content: { 'application/json': { schema: union } } },
+          responses: { '200': { content: { 'application/json': { schema: union } } } },
+        },
+      } as never;
+      return doc;
+    };
+    const before = withUnion({
+      type: 'object',
+      properties: { line: { type: 'integer' }, row: { type: 'array' } },
+      additionalProperties: false,
+    });
+    const after = withUnion({
+      type: 'object',
+      properties: { line: { type: 'integer' } },
+      additionalProperties: false,
+    });
+    expect(breakingChanges(before, after)).toEqual([
+      'POST /union body<1>.row: no longer accepted',
+      'POST /union 200<1>.row: removed',
+    ]);
+  });
+
   it('not an added route or an added optional field', () => {
     const next = base();
     next.paths['/new'] = { get: { responses: {} } } as never;
