@@ -1414,7 +1414,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -1561,7 +1561,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -1650,7 +1650,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -1861,7 +1861,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2007,7 +2007,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2134,7 +2134,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2290,7 +2290,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2495,7 +2495,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2955,7 +2955,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3162,7 +3162,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3225,6 +3225,12 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Unexpected failure on our side; quote `requestId`. */
       500: {
         content: {
@@ -3276,6 +3282,12 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Unexpected failure on our side; quote `requestId`. */
       500: {
         content: {
@@ -3315,6 +3327,12 @@ export interface operations {
       };
       /** @description Signed in, but not in a group that may call this route (`x-groups`). */
       403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
+      413: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -3371,6 +3389,12 @@ export interface operations {
       };
       /** @description Conflict: the record changed since the version sent (`currentVersion` is the stored one), an id or idempotency key reused with a different body, or something the request needs is missing (e.g. `population_missing`). */
       409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
+      413: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -3663,7 +3687,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3789,7 +3813,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3962,7 +3986,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 256 KB. */
+      /** @description Body over 256 KB; or, from an export, a file over the 4.5 MB one answer carries (`export_too_large`: ask for it with `Accept-Encoding: gzip`, or narrow it with a filter). */
       413: {
         content: {
           "application/json": components["schemas"]["Error"];

@@ -4,7 +4,6 @@ import type { AlertFigures, OutturnFigures, ProjectedShortfall } from '../../dom
 import { Phase } from '../../domain/codes';
 import { censusDate, financialYearLabel, financialYearStartOf, toDayNumber } from '../../domain/dates';
 import { provisionOccupancy } from '../../domain/occupancy';
-import { forecastOutturn } from '../../domain/outturn';
 import { isActiveOn, type Placement } from '../../domain/placement';
 import type { Provision } from '../../domain/provision';
 import type { PopulationRow } from '../../model/data';
@@ -13,7 +12,7 @@ import { projectMarkov } from '../../model/markov';
 import type { CapacityRow } from '../../model/output';
 import { placementsToModelData, SnapshotInputError } from '../../model/snapshots';
 import type { AppDeps } from '../api/deps';
-import { expectedStarts } from '../finance/expected-starts';
+import { outturnFor } from '../finance/expected-starts';
 import { LOAD_POPULATION, storedPopulationRows } from '../store/population';
 import { type Publisher, runMonthlyAlerts } from './run';
 
@@ -94,13 +93,7 @@ async function outturnFigures(
   const financialYear = financialYearLabel(financialYearStartOf(asOf));
   const budget = await deps.budgets.get(financialYear);
   if (!budget) return undefined;
-  const outturn = forecastOutturn({
-    placements,
-    financialYear,
-    asOf,
-    budget,
-    expectedStarts: expectedStarts(placements, financialYear, asOf, 'model', population),
-  });
+  const outturn = outturnFor(placements, { financialYear, asOf, method: 'model', budget, population });
   if (outturn.budget === null) return undefined;
   return {
     financialYear,

@@ -3,6 +3,11 @@ import * as z from '../../domain/zod';
 
 /** The largest request body any route reads. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * The most an answer's body may weigh: deployed, it travels in Lambda's response payload (at most 6 MB) with
+ * a file's bytes base64-encoded (4 characters for 3 bytes): 6,000,000 characters plus the headers.
+ */
+export const MAX_ANSWER_BYTES = 4_500_000;
 
 /** Every error answer: a code, a sentence, and what the code adds (the OpenAPI document's `Error`). */
 export const ApiErrorBody = z.looseObject({

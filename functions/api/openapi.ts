@@ -7,7 +7,7 @@ import { Id } from '../../domain/placement';
 import * as z from '../../domain/zod';
 import { type ApiRoute, DEPLOYED_ROUTES } from '../../infra/routes';
 import { version as packageVersion } from '../../package.json';
-import { ApiErrorBody, MAX_BODY_BYTES } from './errors';
+import { ApiErrorBody, MAX_ANSWER_BYTES, MAX_BODY_BYTES } from './errors';
 import { type Content, type ErrorStatus, JSON_TYPE, type Operation } from './operation';
 
 /** Path parameters shared by every route that has one of these names (a route's `params` overrides). */
@@ -82,7 +82,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus | 401 | 403 | 500, string> = {
   403: 'Signed in, but not in a group that may call this route (`x-groups`).',
   404: 'No such record (or file).',
   409: 'Conflict: the record changed since the version sent (`currentVersion` is the stored one), an id or idempotency key reused with a different body, or something the request needs is missing (e.g. `population_missing`).',
-  413: `Body over ${Math.round(MAX_BODY_BYTES / 1024)} KB.`,
+  413: `Body over ${Math.round(MAX_BODY_BYTES / 1024)} KB; or, from an export, a file over the ${MAX_ANSWER_BYTES / 1_000_000} MB one answer carries (\`export_too_large\`: ask for it with \`Accept-Encoding: gzip\`, or narrow it with a filter).`,
   415: 'Body not in a media type the route reads (JSON unless the route says otherwise).',
   422: 'Valid input the stored data cannot answer (too little history, a stored date out of range).',
   503: 'Not available in this deployment (e.g. alerts run only from the schedule).',

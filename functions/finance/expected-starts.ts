@@ -1,37 +1,37 @@
 // Expected new placements for the outturn forecast: the Markov model's projected joiners when the recorded
 // placements can support a model (at least two January censuses of history), else the recorded joiners of
-// the three previous years (domain/outturn.ts), with the reason kept in `warnings`.
-import { createHash } from 'node:crypto';
+// the three previous years (domain/outturn.ts), with the reason kept in `warnings`. The joiners are those of
+// the finance forecast's own baseline run (same draws and seed, shared through model-run.ts), so the outturn
+// and the forecast's first year agree, and a page asking for both runs the model's draws once.
+
+import type { Budget } from '../../domain/budget';
 import { censusDate, financialYearBounds } from '../../domain/dates';
 import {
   type ExpectedStarts,
   expectedStartsFromHistory,
   expectedStartsFromJoiners,
+  forecastOutturn,
   type NewPlacementMethod,
+  type Outturn,
 } from '../../domain/outturn';
 import type { Placement } from '../../domain/placement';
 import type { PopulationRow } from '../../model/data';
 import { ModelInputError } from '../../model/estimate';
 import { MAX_HORIZON, projectMarkov } from '../../model/markov';
-import { placementsToModelData, SnapshotInputError } from '../../model/snapshots';
+import { SnapshotInputError } from '../../model/snapshots';
+import { keyOf, PerState } from '../store/per-state';
 import { LOAD_POPULATION } from '../store/population';
+import { keepJoiners, keptJoiners, MODEL_DRAWS, MODEL_SEED, modelSnapshots } from './model-run';
 
 export { NEW_PLACEMENT_METHODS, type NewPlacementMethod } from '../../domain/outturn';
-
-/** Monte Carlo draws for the joiners band: enough for stable p05/p95 of one series, fast enough for a GET. */
-const MODEL_DRAWS = 200;
-const MODEL_SEED = 42;
 
 const lastCensusYearOn = (date: string) => {
   const year = Number(date.slice(0, 4));
   return date >= censusDate(year) ? year : year - 1;
 };
 
-/**
- * Results by placements array: the store gives the same array for as long as no placement changes, so a
- * repeated outturn (the dashboard, the alerts) runs the model once per state of the records and population.
- */
-const computed = new WeakMap<readonly Placement[], Map<string, ExpectedStarts>>();
+/** Results per state of the records: a repeated outturn (the dashboard, the alerts) is answered from memory. */
+const computed = new PerState<ExpectedStarts>(8);
 
 /**
  * Expected starts in `financialYear`. The model needs the authority's population (`population`, the stored
@@ -44,17 +44,36 @@ export function expectedStarts(
   method: NewPlacementMethod,
   population: PopulationRow[] | undefined,
 ): ExpectedStarts {
-  const byQuery = computed.get(placements) ?? new Map<string, ExpectedStarts>();
-  computed.set(placements, byQuery);
-  const populationKey = population
-    ? createHash('sha256').update(JSON.stringify(population)).digest('hex')
-    : 'none';
-  const key = `${financialYear}|${asOf}|${method}|${populationKey}`;
-  const known = byQuery.get(key);
-  if (known) return known;
-  const result = computeExpectedStarts(placements, financialYear, asOf, method, population);
-  byQuery.set(key, result);
-  return result;
+  const key = `${financialYear}|${asOf}|${method}|${population ? keyOf(population) : 'none'}`;
+  return computed.get(placements, key, () =>
+    computeExpectedStarts(placements, financialYear, asOf, method, population),
+  );
+}
+
+const outturns = new PerState<Outturn>(8);
+
+/** The outturn forecast (domain/outturn.ts) with the expected starts above, kept per state of the records. */
+export function outturnFor(
+  placements: readonly Placement[],
+  question: {
+    financialYear: string;
+    asOf: string;
+    method: NewPlacementMethod;
+    budget: Budget | undefined;
+    population: PopulationRow[] | undefined;
+  },
+): Outturn {
+  const { financialYear, asOf, method, budget, population } = question;
+  const key = `${financialYear}|${asOf}|${method}|${keyOf(budget)}|${population ? keyOf(population) : 'none'}`;
+  return outturns.get(placements, key, () =>
+    forecastOutturn({
+      placements,
+      financialYear,
+      asOf,
+      budget,
+      expectedStarts: expectedStarts(placements, financialYear, asOf, method, population),
+    }),
+  );
 }
 
 function computeExpectedStarts(
@@ -76,15 +95,21 @@ function computeExpectedStarts(
     };
   if (!population)
     return { ...history(), warnings: [`model not used: no population stored: ${LOAD_POPULATION}`] };
-  try {
-    const { data } = placementsToModelData(placements, { asOf, population });
+  const modelJoiners = () => {
+    const { data } = modelSnapshots(placements, asOf, population);
     const projection = projectMarkov(data, {
       horizon,
       draws: MODEL_DRAWS,
       seed: MODEL_SEED,
       breakdowns: false,
     });
-    return expectedStartsFromJoiners(projection.joiners ?? [], placements, financialYear, asOf);
+    const joiners = projection.joiners ?? [];
+    keepJoiners(placements, asOf, population, joiners);
+    return joiners;
+  };
+  try {
+    const joiners = keptJoiners(placements, asOf, population, lastCensusYearOn(end) + 1) ?? modelJoiners();
+    return expectedStartsFromJoiners(joiners, placements, financialYear, asOf);
   } catch (error) {
     if (!(error instanceof SnapshotInputError || error instanceof ModelInputError)) throw error;
     return { ...history(), warnings: [`model not used: ${error.message}`] };

@@ -2,9 +2,9 @@
 // the stores (placements from the projection, budgets, settings, population, provisions, scenarios), runs
 // the Markov projection once through `projectionDraws` and prices every census of every draw as the model
 // makes it (domain/forecast.ts). The priced runs are kept per state of the records, population and
-// provisions, so the dashboard, the export and the CLI asking again do not run the model again.
+// provisions, so the dashboard, the export and the CLI asking again do not run the model again; the census
+// snapshots and the baseline's joiners are shared with the outturn (model-run.ts).
 // Decision record: model/decisions/finance-forecast.md.
-import { createHash } from 'node:crypto';
 import type { Budget } from '../../domain/budget';
 import type { Phase } from '../../domain/codes';
 import { financialYearLabel, financialYearStartOf } from '../../domain/dates';
@@ -23,6 +23,7 @@ import {
   planYears,
 } from '../../domain/forecast';
 import { UnitCosts } from '../../domain/forecast-pricing';
+import type { ProjectedJoiners } from '../../domain/outturn';
 import type { Placement } from '../../domain/placement';
 import { type Provision, placesInAcademicYear } from '../../domain/provision';
 import type { PopulationRow } from '../../model/data';
@@ -31,14 +32,16 @@ import { ModelInputError } from '../../model/estimate';
 import { MAX_HORIZON } from '../../model/markov';
 import type { PopulationSource } from '../../model/population';
 import type { Scenario } from '../../model/scenario';
-import { placementsToModelData, SnapshotInputError } from '../../model/snapshots';
+import { SnapshotInputError, type Snapshots } from '../../model/snapshots';
 import type { AppDeps } from '../api/deps';
 import { AppError, ValidationError } from '../api/errors';
 import { requirePopulation } from '../api/routes/population';
+import { keyOf, PerState } from '../store/per-state';
+import { keepJoiners, MODEL_DRAWS, MODEL_SEED, modelSnapshots } from './model-run';
 
 /** Monte Carlo draws of the forecast: p05/p95 of a yearly total are stable to well under 1% at 1,000. */
-export const FORECAST_DRAWS = 1000;
-export const FORECAST_SEED = 42;
+const FORECAST_DRAWS = MODEL_DRAWS;
+const FORECAST_SEED = MODEL_SEED;
 
 /** The model cannot run on these records (too little history): a 409 saying why, not a 500. */
 export class ForecastUnavailableError extends AppError {
@@ -53,10 +56,10 @@ interface Runs {
   observed: ObservedCensus;
 }
 
-const CACHED_RUNS = 8;
-/** Priced runs by placements array (the store gives the same array while no placement changes). */
-const cache = new WeakMap<readonly Placement[], Map<string, Runs>>();
-const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+/** Priced runs per state of the records: a few questions each (as at today, with or without mitigations). */
+const cache = new PerState<Runs>(8);
+/** Priced answers per state of the records and question (budgets, settings and the query included). */
+const answers = new PerState<Forecast>(16);
 
 /** Local specialist places by need × phase in each census year's academic year (as the capacity view). */
 function localPlaces(provisions: readonly Provision[]) {
@@ -118,9 +121,9 @@ function priceRuns(
   },
 ): Runs {
   const { asOf, provisions } = input;
-  let snapshots: ReturnType<typeof placementsToModelData>;
+  let snapshots: Snapshots;
   try {
-    snapshots = placementsToModelData(placements, { asOf, population: input.population });
+    snapshots = modelSnapshots(placements, asOf, input.population);
   } catch (error) {
     if (error instanceof SnapshotInputError) throw new ForecastUnavailableError(error.message);
     throw error;
@@ -137,16 +140,20 @@ function priceRuns(
   const places = localPlaces(provisions);
   const mitigations: MitigationRun[] = [];
   try {
-    if (input.scenarios.length === 0) projectionDraws(snapshots.data, options, baseline.visit);
+    // The baseline's joiners serve the outturn too (the same draws whatever the horizon or scenario).
+    const keep = (output: { joiners?: ProjectedJoiners[] }) =>
+      keepJoiners(placements, asOf, input.population, output.joiners ?? []);
+    if (input.scenarios.length === 0) keep(projectionDraws(snapshots.data, options, baseline.visit));
     // Each scenario's run comes with the baseline's (common random numbers: draw d of both from the same
     // numbers), so the baseline is the same in every call: it is priced from the first.
     input.scenarios.forEach(({ scenario, ...named }, index) => {
       const pricing = pricingOf(scenario);
       const run = new PricedRun(unitCosts, FORECAST_DRAWS, baseYear, horizon, pricing.overrides);
-      projectionDraws(snapshots.data, { ...options, scenario }, (census) => {
+      const output = projectionDraws(snapshots.data, { ...options, scenario }, (census) => {
         if (census.run === 'scenario') run.visit(census);
         else if (index === 0) baseline.visit(census);
       });
+      if (index === 0) keep(output);
       run.checkComplete();
       run.applyPlaceChanges(pricing.places, places);
       mitigations.push({
@@ -209,34 +216,37 @@ export function computeForecast(sources: ForecastSources, query: ForecastQuery, 
   const { financialYears } = forecastYears(query, asOf);
   const { placements, provisions, population, scenarios } = sources;
   const lastCensus = lastCensusNeeded(financialYears);
-  const key = hashOf({ asOf, lastCensus, population: population.rows, provisions, scenarios });
-  const byKey = cache.get(placements) ?? new Map<string, Runs>();
-  cache.set(placements, byKey);
-  let runs = byKey.get(key);
-  if (!runs) {
-    runs = priceRuns(placements, { asOf, lastCensus, population: population.rows, provisions, scenarios });
-    // A few questions per state of the records (as at today, with or without mitigations): the oldest goes.
-    if (byKey.size >= CACHED_RUNS) byKey.delete(byKey.keys().next().value as string);
-    byKey.set(key, runs);
-  }
+  const key = keyOf({ asOf, lastCensus, population: population.rows, provisions, scenarios });
+  const runs = cache.get(placements, key, () =>
+    priceRuns(placements, { asOf, lastCensus, population: population.rows, provisions, scenarios }),
+  );
   const { areaName, areaCode, source } = population.source;
-  return forecastSpend({
-    placements,
-    asOf,
-    financialYears,
-    funder: query.funder,
-    settings: effectiveFinanceSettings(sources.settings),
-    budgets: sources.budgets,
-    baseline: runs.baseline,
-    observed: runs.observed,
-    mitigations: runs.mitigations,
-    model: {
-      method: 'markov',
-      draws: FORECAST_DRAWS,
-      seed: FORECAST_SEED,
-      population: `${areaName} (${areaCode}): ${source}`,
-    },
+  const question = keyOf({
+    key,
+    query,
+    source: population.source,
+    settings: sources.settings ?? null,
+    budgets: [...sources.budgets],
   });
+  return answers.get(placements, question, () =>
+    forecastSpend({
+      placements,
+      asOf,
+      financialYears,
+      funder: query.funder,
+      settings: effectiveFinanceSettings(sources.settings),
+      budgets: sources.budgets,
+      baseline: runs.baseline,
+      observed: runs.observed,
+      mitigations: runs.mitigations,
+      model: {
+        method: 'markov',
+        draws: FORECAST_DRAWS,
+        seed: FORECAST_SEED,
+        population: `${areaName} (${areaCode}): ${source}`,
+      },
+    }),
+  );
 }
 
 /** The forecast the query asks for, as at `today` unless the query names asOf, from the stores. */

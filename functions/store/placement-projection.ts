@@ -129,6 +129,17 @@ export class PlacementProjection {
   }
 
   /**
+   * Folds the changes into a new build when they hold more than `compactAfter` records, as the next read would:
+   * the last step of a bulk write, so that its writer pays for the fold rather than its first reader. A table
+   * without a projection yet gets one on its first read, as always.
+   */
+  async settle(): Promise<void> {
+    if ((await this.head()) === undefined) return;
+    const changed = (await this.changes()).reduce((sum, change) => sum + change.records.length, 0);
+    if (changed > this.compactAfter) await this.all();
+  }
+
+  /**
    * Builds the projection afresh from the stored records (the admin command `rebuild-projection`, and a first
    * read of a table that has none): changes already on record are folded and deleted, later ones stay.
    */

@@ -564,6 +564,10 @@ export class DynamoPlacementStore implements PlacementStore {
     return this.projection.all();
   }
 
+  async settle(): Promise<void> {
+    await this.projection.settle();
+  }
+
   /** Every placement read record by record from the table: what the projection is rebuilt from and checked against. */
   async records(): Promise<Placement[]> {
     return (await queryByType(this.db, this.tableName, ENTITY)).map(fromItem);

@@ -73,6 +73,11 @@ export interface PlacementStore {
   list(filter: PlacementFilter, page: { limit: number; cursor?: string }): Promise<Page<Placement>>;
   /** Every placement, active or ended: the input of summaries, spend, snapshots and projections. */
   all(): Promise<Placement[]>;
+  /**
+   * Folds what bulk writes left pending into the placement projection's build (placement-projection.ts), so
+   * that the writer of a bulk load pays for it and the next read is a quick one.
+   */
+  settle(): Promise<void>;
   history(id: string): Promise<AuditEntry[]>;
 }
 

@@ -19,7 +19,13 @@ export const lambdaContext = {} as Context;
 export function apiGatewayEvent(
   method: string,
   path: string,
-  options: { body?: string; query?: string; groups?: string; signedIn?: boolean } = {},
+  options: {
+    body?: string;
+    query?: string;
+    groups?: string;
+    signedIn?: boolean;
+    headers?: Record<string, string>;
+  } = {},
 ): APIGatewayProxyEventV2 {
   const claims = {
     sub: 'sub-123',
@@ -31,7 +37,7 @@ export function apiGatewayEvent(
     routeKey: `${method} ${path}`,
     rawPath: path,
     rawQueryString: options.query ?? '',
-    headers: { 'content-type': 'application/json', host: 'api.example' },
+    headers: { 'content-type': 'application/json', host: 'api.example', ...options.headers },
     body: options.body,
     isBase64Encoded: false,
     requestContext: {

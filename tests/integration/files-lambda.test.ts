@@ -1,5 +1,6 @@
 // The two API entries as API Gateway calls them: the files entry serves the import and export files, the
 // main entry does not carry them (they are deployed to other functions), and both share the cold start.
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiGatewayEvent, type LambdaHandler, lambdaContext, stubApiFunctionEnv } from '../helpers/lambda';
 import { ISSUE_BODY } from '../helpers/placements-app';
@@ -39,6 +40,39 @@ describe('functions/api/files-lambda and lambda handlers', () => {
     );
     expect(plan.statusCode).toBe(200);
     expect(plan.headers?.['content-disposition']).toContain('dsg-plan-2025-26.csv');
+  });
+
+  it('sends an export gzip-compressed to a client that accepts it, and a new one after every write', async () => {
+    const exported = async () => {
+      const response = await files(
+        apiGatewayEvent('GET', '/exports/placements.csv', {
+          groups: '[finance]',
+          headers: { 'accept-encoding': 'gzip, deflate, br' },
+        }),
+        context,
+      );
+      expect(response.statusCode).toBe(200);
+      expect(response.headers?.['content-encoding']).toBe('gzip');
+      // Compressed bytes travel base64-encoded in Lambda's answer (the 6 MB limit counts them so).
+      expect(response.isBase64Encoded).toBe(true);
+      return gunzipSync(Buffer.from(response.body, 'base64')).toString('utf8');
+    };
+    const post = (childRef: string) =>
+      api(
+        apiGatewayEvent('POST', '/placements', { body: ISSUE_BODY.replace('C-000123', childRef) }),
+        context,
+      );
+    // Enough rows for the CSV to be worth compressing (over 1 KB).
+    for (const childRef of ['C-000201', 'C-000202', 'C-000203', 'C-000205', 'C-000206', 'C-000207'])
+      expect((await post(childRef)).statusCode).toBe(201);
+    const before = await exported();
+    expect(before).toContain('C-000207');
+    expect(await exported()).toBe(before);
+    // The export kept for that state of the records is not answered once a placement is added.
+    expect((await post('C-000204')).statusCode).toBe(201);
+    const after = await exported();
+    expect(after).toContain('C-000204');
+    expect(after.trim().split('\r\n')).toHaveLength(before.trim().split('\r\n').length + 1);
   });
 
   it('keeps each set on its own entry: the main API has no file routes, the files entry no placements', async () => {

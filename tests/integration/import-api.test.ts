@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Placement } from '../../domain/placement';
 import { importedPlacementId } from '../../functions/imports/keys';
 import { parseWitanCsv } from '../../model/witan';
@@ -223,8 +223,11 @@ describe('the CLI protocol: POST /imports (JSON), /rows in batches, /complete', 
       body: { offset: 2, rows: [row(2), bad] },
     });
     expect(await second.json()).toMatchObject({ progress: 4, imported: 3, rejected: 2 });
+    // Completing folds the job's rows into the placement projection, as runImport's last step does.
+    const settle = vi.spyOn(api.deps.placements, 'settle');
     const done = await api.call('POST', `/imports/${job.id}/complete`);
     expect(await done.json()).toMatchObject({ status: 'completed', imported: 3, rejected: 2, duplicates: 0 });
+    expect(settle).toHaveBeenCalledOnce();
     // Completed: the same file now starts a new job, whose rows are all duplicates.
     expect(((await (await create()).json()) as { id: string }).id).not.toBe(job.id);
   });

@@ -1,5 +1,7 @@
-// A crash mid-import (simulated by a store that fails part-way) and the re-run that resumes it; and the
-// 50,000-row file generated at run time by tests/bench/dataset.ts (no big file is committed).
+// A crash mid-import (simulated by a store that fails part-way) and the re-run that resumes it; the
+// 50,000-row file generated at run time by tests/bench/dataset.ts (no big file is committed); and the
+// import's last step, folding its rows into the placement projection.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Placement } from '../../domain/placement';
 import { API_ROUTES } from '../../functions/api/api-routes';
@@ -9,8 +11,10 @@ import { type ImportDeps, type ImportJob, newJob, runImport } from '../../functi
 import { importFingerprint, parseImport } from '../../functions/imports/parse';
 import { LOCAL_FILE_LIMITS } from '../../functions/imports/read';
 import { createStores } from '../../functions/store';
-import type { DynamoPlacementStore } from '../../functions/store/placements';
+import { CHANGES_PK, PROJECTION_PK } from '../../functions/store/placement-projection';
+import { DynamoPlacementStore } from '../../functions/store/placements';
 import type { WriteContext } from '../../functions/store/ports';
+import { createDocumentClient, queryAll } from '../../functions/store/table-client';
 import { importCsv } from '../bench/dataset';
 import { freshTable } from '../helpers/table';
 
@@ -36,6 +40,7 @@ function crashingPlacements(real: AppDeps['placements'], crashAfterRows: number)
       }
       return real.createMany(records, context);
     },
+    settle: () => real.settle(),
   };
 }
 
@@ -192,5 +197,36 @@ describe(`a ${ROWS.toLocaleString('en-GB')}-row file`, () => {
     const again = await runImport(deps, second.job, second.rows.valid, { now: () => new Date() });
     expect(again).toMatchObject({ status: 'completed', imported: 0, duplicates: ROWS });
     expect(await placements.count()).toBe(ROWS);
+  });
+});
+
+describe('the end of an import', () => {
+  it('folds its rows into the projection, so the first read after it has nothing to fold', {
+    timeout: 120_000,
+  }, async () => {
+    const table = await freshTable('import-settle');
+    const db = createDocumentClient(table.client);
+    const deps = createStores({ client: table.client, tableName: table.tableName });
+    // A projection that folds past 100 changed records, as the real one does past 2,000.
+    const placements = new DynamoPlacementStore(db, table.tableName, () => new Date(), { compactAfter: 100 });
+    expect(await placements.all()).toEqual([]); // a table in use: its first read built the projection
+    const { job, rows } = await startJob(deps, importCsv(300, 'S'));
+    const done = await runImport({ imports: deps.imports, placements }, job, rows.valid, {
+      now: () => new Date(),
+      batchRows: 100,
+    });
+    expect(done).toMatchObject({ status: 'completed', imported: 300 });
+    const pending = await queryAll(db, {
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': CHANGES_PK },
+      ConsistentRead: true,
+    });
+    expect(pending).toHaveLength(0);
+    const head = await db.send(
+      new GetCommand({ TableName: table.tableName, Key: { pk: PROJECTION_PK, sk: 'HEAD' } }),
+    );
+    expect(head.Item?.records).toBe(300);
+    expect(await placements.all()).toHaveLength(300);
   });
 });

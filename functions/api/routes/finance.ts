@@ -6,10 +6,10 @@ import { BudgetInput } from '../../../domain/budget';
 import { FinancialYear, financialYearBounds } from '../../../domain/dates';
 import { effectiveFinanceSettings, FinanceSettingsInput } from '../../../domain/finance-settings';
 import { ForecastQuery } from '../../../domain/forecast';
-import { forecastOutturn } from '../../../domain/outturn';
-import { financialYearSpendSummary, SpendQuery, spendBasis } from '../../../domain/spend';
-import { expectedStarts } from '../../finance/expected-starts';
+import { financialYearSpendSummary, SpendQuery, type SpendSummary, spendBasis } from '../../../domain/spend';
+import { outturnFor } from '../../finance/expected-starts';
 import { forecastFor } from '../../finance/forecast';
+import { PerState } from '../../store/per-state';
 import { storedPopulationRows } from '../../store/population';
 import type { AppEnv } from '../app';
 import { AppError, NotFoundError } from '../errors';
@@ -32,6 +32,9 @@ function yearNotStarted(fy: string) {
     forecast,
   });
 }
+
+/** Spend answers per state of the records (functions/store/per-state.ts): a year × breakdown × funder each. */
+const spendAnswers = new PerState<SpendSummary>(16);
 
 export function financeRoutes() {
   const routes = new Hono<AppEnv>();
@@ -86,7 +89,11 @@ export function financeRoutes() {
     const { fy = currentFinancialYear(deps.now()), by, funder } = readQuery(c, SpendQuery);
     const basis = spendBasis(fy, day);
     if (!basis) throw yearNotStarted(fy);
-    return c.json({ ...financialYearSpendSummary(await deps.placements.all(), fy, by, funder), ...basis });
+    const placements = await deps.placements.all();
+    const spend = spendAnswers.get(placements, `${fy}|${by}|${funder}`, () =>
+      financialYearSpendSummary(placements, fy, by, funder),
+    );
+    return c.json({ ...spend, ...basis });
   });
 
   routes.get('/forecast', async (c) => {
@@ -103,8 +110,9 @@ export function financeRoutes() {
       deps.budgets.get(fy),
       storedPopulationRows(deps.population),
     ]);
-    const starts = expectedStarts(placements, fy, asOf, newPlacements, population);
-    return c.json(forecastOutturn({ placements, financialYear: fy, asOf, budget, expectedStarts: starts }));
+    return c.json(
+      outturnFor(placements, { financialYear: fy, asOf, method: newPlacements, budget, population }),
+    );
   });
 
   return routes;

@@ -200,6 +200,7 @@ export function importRoutes() {
       throw new ConflictError(`import ${job.id} has ${job.totalRows - job.progress} rows still to send`, {
         progress: job.progress,
       });
+    if (job.status !== 'completed') await deps.placements.settle(); // as runImport's last step
     const done =
       job.status === 'completed' ? job : await deps.imports.finish(job.id, 'completed', deps.now());
     return c.json(summary(done));
