@@ -171,10 +171,16 @@ describe('the local runtime', () => {
       expect(read.headers.get('retry-after')).toBe('5');
       expect(await read.json()).toMatchObject({ error: 'database_unavailable' });
 
-      // A JVM starts in 20–30 s on a busy machine.
+      // A JVM starts in 20–30 s on a busy machine. /health may answer 200 a moment before the supervisor has
+      // seen the new JVM answer too and recorded it, so wait for both.
       await until(
-        'DynamoDB Local to be back',
-        async () => ((await fetch(`${runtime.url}/health`)).status === 200 ? true : undefined),
+        'DynamoDB Local to be back, and recorded in the lock',
+        async () =>
+          (await fetch(`${runtime.url}/health`)).status === 200 &&
+          runtime.dynamoPid() !== before &&
+          lockOf(dataDir).dynamoPid === runtime.dynamoPid()
+            ? true
+            : undefined,
         180_000,
       );
       expect(runtime.dynamoPid()).not.toBe(before);
