@@ -14,8 +14,8 @@ interface Call {
   at: number;
 }
 
-/** Answers every DynamoDB operation with `{}` (DescribeTable as `describeTable` says), recording each call. */
-async function standIn(describeTable: () => Promise<{ status: number; body: object }>) {
+/** Answers every DynamoDB operation with `{}` (GetItem as `getItem` says), recording each call. */
+async function standIn(getItem: () => Promise<{ status: number; body: object }>) {
   const calls: Call[] = [];
   const server = createServer((request, response) => {
     let text = '';
@@ -25,8 +25,7 @@ async function standIn(describeTable: () => Promise<{ status: number; body: obje
     request.on('end', async () => {
       const operation = String(request.headers['x-amz-target']).split('.')[1] ?? '';
       calls.push({ operation, body: JSON.parse(text) as Record<string, unknown>, at: performance.now() });
-      const { status, body } =
-        operation === 'DescribeTable' ? await describeTable() : { status: 200, body: {} };
+      const { status, body } = operation === 'GetItem' ? await getItem() : { status: 200, body: {} };
       response.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
       response.end(JSON.stringify(body));
     });
@@ -53,14 +52,14 @@ describe('the DynamoDB Local client', () => {
   });
 
   it('reports a transaction done only after a read of its table has been answered', async () => {
-    const described = { status: 200, body: { Table: { TableName: 'send-local' } } };
-    const stand = await standIn(() => new Promise((resolve) => setTimeout(() => resolve(described), 150)));
+    const nothing = { status: 200, body: {} };
+    const stand = await standIn(() => new Promise((resolve) => setTimeout(() => resolve(nothing), 150)));
     server = stand.server;
     await documentClient(stand.endpoint).send(transaction);
     const doneAt = performance.now();
 
-    expect(stand.calls.map((call) => call.operation)).toEqual(['TransactWriteItems', 'DescribeTable']);
-    expect(stand.calls[1]?.body).toEqual({ TableName: 'send-local' });
+    expect(stand.calls.map((call) => call.operation)).toEqual(['TransactWriteItems', 'GetItem']);
+    expect(stand.calls[1]?.body).toMatchObject({ TableName: 'send-local', ConsistentRead: true });
     expect(doneAt - (stand.calls[1]?.at ?? doneAt)).toBeGreaterThanOrEqual(140);
   });
 
