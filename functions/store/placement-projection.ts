@@ -99,8 +99,30 @@ export class PlacementProjection {
     );
   }
 
-  /** Every placement, current; the array is shared by every read of the same state and must not be changed. */
-  async all(): Promise<Placement[]> {
+  /**
+   * Every placement, current; the array is shared by every read of the same state and must not be changed.
+   * One read at a time per process: callers that arrive while a read runs share the next one, which starts
+   * after it (so it sees every write they finished before asking). Without this, readers arriving together
+   * under a stream of writes each folded the changes at once, moving the head under one another until they
+   * gave up (under 150 creates/s, 90 of the 32 clients' lists failed).
+   */
+  all(): Promise<Placement[]> {
+    if (this.queued) return this.queued;
+    const next: Promise<Placement[]> = this.running
+      .catch(() => undefined)
+      .then(() => {
+        if (this.queued === next) this.queued = undefined;
+        return this.read();
+      });
+    this.queued = next;
+    this.running = next;
+    return next;
+  }
+
+  private queued: Promise<Placement[]> | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  private async read(): Promise<Placement[]> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const head = await this.head();
       if (head === undefined || head.codec !== CODEC_VERSION) {

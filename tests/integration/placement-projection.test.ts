@@ -167,6 +167,60 @@ describe('the placement projection equals a recount from the records', () => {
   });
 });
 
+describe('the placement projection under a stream of writes', () => {
+  it('folds once per burst of readers arriving together, and answers each with the writes finished before it asked', async () => {
+    const { client, tableName } = await freshTable('projection-herd');
+    // Each fold writes a new head: count them, to tell one fold per burst of readers from one per reader.
+    let folds = 0;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const item = (args.input as { Item?: { pk?: { S?: string }; sk?: { S?: string } } }).Item;
+        if (context.commandName === 'PutItemCommand' && item?.sk?.S === 'HEAD') folds += 1;
+        return next(args);
+      },
+      { step: 'build', name: 'countProjectionFolds' },
+    );
+    const store = new DynamoPlacementStore(createDocumentClient(client), tableName, () => new Date(), {
+      compactAfter: 3,
+    });
+    const drawn = { need: 'ASD', setting: 'mainstream', outOfBorough: false, lookedAfter: false } as const;
+    const written: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      // Enough changes that every read must fold them, then 12 readers at once while the next writes land.
+      for (let i = 0; i < 4; i++) {
+        const { placement } = await store.create(
+          placementInput(
+            { ...drawn, start: round * 10 + i, education: 100, transport: 0 },
+            `H-${round}-${i}`,
+          ),
+          { actor, now: new Date() },
+        );
+        written.push(placement.id);
+      }
+      const before = [...written];
+      const reads = Array.from({ length: 12 }, () => store.all());
+      const writes = Array.from({ length: 3 }, (_, i) =>
+        store.create(
+          placementInput(
+            { ...drawn, start: round * 10 + 5 + i, education: 100, transport: 0 },
+            `W-${round}-${i}`,
+          ),
+          { actor, now: new Date() },
+        ),
+      );
+      const [answers, created] = await Promise.all([Promise.all(reads), Promise.all(writes)]);
+      written.push(...created.map(({ placement }) => placement.id));
+      for (const answer of answers) {
+        const ids = new Set(answer.map((placement) => placement.id));
+        expect(before.filter((id) => !ids.has(id))).toEqual([]);
+      }
+    }
+    expect(new Set((await store.all()).map((placement) => placement.id))).toEqual(new Set(written));
+    // The first read builds; each burst folds once, however many readers it has (not 12 folds racing).
+    expect(folds).toBeLessThanOrEqual(1 + 6 * 2);
+  }, 120_000);
+});
+
 describe('placement codec', () => {
   it('round-trips every field of the demo authority, cost histories and optional fields included', () => {
     const { placements } = generateDemoAuthority();
