@@ -305,10 +305,6 @@ if (runDirectly) {
     console.error(error.message);
     process.exit(1);
   });
-  const port = new URL(runtime.url).port;
-  console.log(
-    `send-sufficiency is ready at http://localhost:${port} (DynamoDB Local at ${runtime.dynamoEndpoint})`,
-  );
   const shutDown = (signal: string) => {
     console.log(`${signal}: stopping the server and DynamoDB Local…`);
     // A browser tab holding a request open must not keep the process alive: DynamoDB Local goes with it anyway
@@ -327,4 +323,9 @@ if (runDirectly) {
   };
   process.once('SIGINT', () => shutDown('SIGINT'));
   process.once('SIGTERM', () => shutDown('SIGTERM'));
+  // Announced only once a signal would stop it cleanly: whoever waits for this line may signal at once.
+  const port = new URL(runtime.url).port;
+  console.log(
+    `send-sufficiency is ready at http://localhost:${port} (DynamoDB Local at ${runtime.dynamoEndpoint})`,
+  );
 }

@@ -130,11 +130,17 @@ describe('the local runtime', () => {
     const server = startServerProcess(dataDir);
     const url = new URL(await server.ready);
     const { dynamoPid } = lockOf(dataDir);
-    // Half a request: the server waits for the rest, and would wait minutes before giving up on it.
+    // A request whose body never finishes: the server waits for the rest, and would wait minutes before giving
+    // up on it. Its headers are complete, so the server is handling it (not an idle connection it may close);
+    // a /health answered after it shows the server has read them.
     const socket = connect(Number(url.port), '127.0.0.1');
     await once(socket, 'connect');
-    socket.write('GET /placements HTTP/1.1\r\nHost: localhost\r\n');
     socket.on('error', () => {});
+    socket.write(
+      'POST /placements HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"childRef":',
+    );
+    await sleep(500);
+    expect((await fetch(`${url.origin}/health`)).status).toBe(200);
 
     server.child.kill('SIGTERM');
     const [code] = (await once(server.child, 'exit')) as [number | null];
