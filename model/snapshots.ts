@@ -237,20 +237,40 @@ export function placementsToModelData(placements: readonly Placement[], options:
 
   const censusYears = eachYear(firstYear, lastYear);
   const censuses = censusSnapshots(placements, firstYear, lastYear);
+  return { data: modelDataFrom(censusYears, censuses, options.population), censusYears, censuses };
+}
+
+/** ModelData from census snapshots: transitions between consecutive censuses, unit costs and valid states. */
+function modelDataFrom(
+  censusYears: readonly number[],
+  censuses: ReadonlyMap<number, Map<string, CensusEntry>>,
+  population: PopulationRow[],
+): ModelData {
   const transitions = censusYears
     .slice(0, -1)
     .flatMap((year) =>
       transitionsBetween(year, censuses.get(year) ?? new Map(), censuses.get(year + 1) ?? new Map()),
     );
   const entries = [...censuses.values()].flatMap((census) => [...census.values()]);
-  return {
-    data: {
-      transitions,
-      population: options.population,
-      costs: unitCostsFrom(censuses),
-      validStates: validStatesFrom(entries),
-    },
-    censusYears,
-    censuses,
-  };
+  return { transitions, population, costs: unitCostsFrom(censuses), validStates: validStatesFrom(entries) };
+}
+
+/**
+ * What `placementsToModelData` gives with `lastYear` (a back-test origin: only what was known then), taken from
+ * snapshots already built to a later year. A census is the placements active on its own date, whatever year the
+ * snapshots end in, so the censuses up to `lastYear` are reused rather than rebuilt from every placement again
+ * (on 50,000 records that rebuild was 0.4 s per origin).
+ */
+export function modelDataUpTo(
+  snapshots: Snapshots,
+  lastYear: number,
+  population: PopulationRow[],
+): ModelData {
+  const censusYears = snapshots.censusYears.filter((year) => year <= lastYear);
+  if (censusYears.length < 2)
+    throw new SnapshotInputError(
+      `censuses up to ${lastYear}: at least two January censuses are needed for transitions`,
+    );
+  const censuses = new Map([...snapshots.censuses].filter(([year]) => year <= lastYear));
+  return modelDataFrom(censusYears, censuses, population);
 }

@@ -14,7 +14,7 @@ import type { ModelData, Transition } from '../../model/data';
 import { projectMarkov } from '../../model/markov';
 import { type ProjectionOutput, ProjectionOutput as Schema } from '../../model/output';
 import { populationRows, populationUpTo } from '../../model/population';
-import { placementsToModelData } from '../../model/snapshots';
+import { modelDataUpTo, placementsToModelData } from '../../model/snapshots';
 import { parseWitanCsv } from '../../model/witan';
 import { witanDemoTexts } from '../helpers/data';
 import { onsPopulation, SOUTH_TYNESIDE } from '../helpers/population';
@@ -213,14 +213,12 @@ describe('no look-ahead: a year after the origin cannot change that origin’s f
   it('Markov on stored placements: costs, settings and placements recorded after the origin', () => {
     const { placements } = generateDemoAuthority({ asOf: '2026-02-01' });
     const population = populationRows(onsPopulation(SOUTH_TYNESIDE));
+    // As POST /projections runs it: the origins' data from the full snapshots (modelDataUpTo).
     const backtest = (records: Placement[]) => {
+      const snapshots = placementsToModelData(records, { asOf: '2026-02-01', population });
       const dataUpTo = (origin: number) =>
-        placementsToModelData(records, {
-          asOf: '2026-02-01',
-          lastYear: origin,
-          population: populationUpTo(population, origin),
-        }).data;
-      const { data } = placementsToModelData(records, { asOf: '2026-02-01', population });
+        modelDataUpTo(snapshots, origin, populationUpTo(population, origin));
+      const { data } = snapshots;
       return backtestMarkov(
         data,
         (fitData, baseYear, horizon) => projectMarkov(fitData, { baseYear, horizon, draws: 100, seed: 5 }),

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Placement } from '../../domain/placement';
+import { generateDemoAuthority } from '../../infra/local/demo/generate';
 import { projectMarkov } from '../../model/markov';
-import { parseOnsPopulation, populationRows } from '../../model/population';
-import { censusSnapshot, ncyAt, placementsToModelData, transitionsBetween } from '../../model/snapshots';
+import { parseOnsPopulation, populationRows, populationUpTo } from '../../model/population';
+import {
+  censusSnapshot,
+  modelDataUpTo,
+  ncyAt,
+  placementsToModelData,
+  SnapshotInputError,
+  transitionsBetween,
+} from '../../model/snapshots';
 import { ONS_POPULATION_CSV } from '../helpers/data';
 import { education, storedPlacement } from '../helpers/placement';
 
@@ -164,6 +172,32 @@ describe('snapshots feed the Markov model', () => {
         .length,
     );
     expect(output.total.every((r) => Number.isFinite(r.mean))).toBe(true);
+  });
+});
+
+describe('model data up to a back-test origin', () => {
+  const { placements } = generateDemoAuthority({ asOf: '2026-02-01' });
+  const population = populationRows(
+    parseOnsPopulation(readFileSync(ONS_POPULATION_CSV, 'utf8'), { area: 'E08000023' }),
+  );
+  const full = placementsToModelData(placements, { asOf: '2026-02-01', population });
+
+  it('is what building the snapshots again up to that year gives, at every origin', () => {
+    const origins = full.censusYears.slice(1, -1);
+    expect(origins.length).toBeGreaterThan(3);
+    for (const origin of origins) {
+      const rebuilt = placementsToModelData(placements, {
+        asOf: '2026-02-01',
+        lastYear: origin,
+        population: populationUpTo(population, origin),
+      }).data;
+      expect(modelDataUpTo(full, origin, populationUpTo(population, origin))).toEqual(rebuilt);
+    }
+  });
+
+  it('refuses an origin with fewer than two censuses up to it', () => {
+    const first = full.censusYears[0] as number;
+    expect(() => modelDataUpTo(full, first, population)).toThrow(SnapshotInputError);
   });
 });
 

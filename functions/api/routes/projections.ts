@@ -10,7 +10,7 @@ import { ModelInputError } from '../../../model/estimate';
 import { projectMarkov } from '../../../model/markov';
 import { populationUpTo } from '../../../model/population';
 import { Scenario } from '../../../model/scenario';
-import { placementsToModelData, SnapshotInputError } from '../../../model/snapshots';
+import { modelDataUpTo, placementsToModelData, SnapshotInputError } from '../../../model/snapshots';
 import type { AppEnv } from '../app';
 import { AppError, NotFoundError, ValidationError } from '../errors';
 import { parseWith, readJson } from '../http';
@@ -67,7 +67,8 @@ export function projectionRoutes() {
     const asOf = now.toISOString().slice(0, 10);
     let projection: StoredProjection;
     try {
-      const { data, censusYears } = placementsToModelData(placements, { asOf, population: population.rows });
+      const snapshots = placementsToModelData(placements, { asOf, population: population.rows });
+      const { data, censusYears } = snapshots;
       const output = projectMarkov(data, {
         horizon: body.horizon,
         draws: body.draws,
@@ -82,11 +83,7 @@ export function projectionRoutes() {
           // Each origin sees only what was known then: censuses, costs and valid states up to the origin,
           // and the population rows up to it (no look-ahead).
           const dataUpTo = (origin: number) =>
-            placementsToModelData(placements, {
-              asOf,
-              lastYear: origin,
-              population: populationUpTo(population.rows, origin),
-            }).data;
+            modelDataUpTo(snapshots, origin, populationUpTo(population.rows, origin));
           output.backtest = backtestMarkov(
             data,
             (fitData, baseYear, horizon) =>
