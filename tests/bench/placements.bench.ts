@@ -36,12 +36,15 @@ const FLOOR_NOTE_MS = 30;
 const server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'api-server.ts')], {
   stdio: ['pipe', 'pipe', 'inherit'],
 });
-const ready = await new Promise<{ url: string; dynamoEndpoint: string; tableName: string }>(
-  (resolve, reject) => {
-    createInterface({ input: server.stdout }).once('line', (line) => resolve(JSON.parse(line)));
-    server.once('exit', (code) => reject(new Error(`the API server exited (${code})`)));
-  },
-);
+const ready = await new Promise<{
+  url: string;
+  dynamoEndpoint: string;
+  dynamoPid: number;
+  tableName: string;
+}>((resolve, reject) => {
+  createInterface({ input: server.stdout }).once('line', (line) => resolve(JSON.parse(line)));
+  server.once('exit', (code) => reject(new Error(`the API server exited (${code})`)));
+});
 const client = localDynamoDbClient(ready.dynamoEndpoint);
 const db = createDocumentClient(client);
 const store = new DynamoPlacementStore(db, ready.tableName);
@@ -53,14 +56,7 @@ function cpuMs(pid: string | number | undefined): number | undefined {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
-const javaPid = (() => {
-  try {
-    const port = new URL(ready.dynamoEndpoint).port;
-    return execSync(`pgrep -f "port ${port} -sharedDb"`).toString().trim().split('\n')[0];
-  } catch {
-    return undefined;
-  }
-})();
+const javaPid = ready.dynamoPid;
 
 let sequence = 0;
 function input(): PlacementInput {
