@@ -59,58 +59,28 @@ const BARRIER_KEY = {
  * TransactWriteItems before its COMMIT has run: it queues the COMMIT on its one SQLite job queue without waiting
  * (SQLiteDBAccess.commitTransaction in DynamoDB Local 2.x), so a DynamoDB Local killed in that window loses a
  * write its caller was told had succeeded; under load that was 6 transactions in 25. Every read waits for its
- * own job on the same first-in first-out queue, so a GetItem sent after the transaction was answered returns
- * only once the COMMIT has run; when it fails the transaction's fate is unknown and the caller gets the error,
- * not a success. (Not DescribeTable: DynamoDB Local counts the table's items for it, 8 s at 33,000 items under
- * load.) One such read serves every transaction answered before it was sent (see `commitBarrier`).
+ * own job on the same first-in first-out queue, so a GetItem after the transaction returns only once the COMMIT
+ * has run; when it fails the transaction's fate is unknown and the caller gets the error, not a success. (Not
+ * DescribeTable: DynamoDB Local counts the table's items for it, 8 s at 33,000 items under load.)
  */
 export function localDynamoDbClient(endpoint: string): DynamoDBClient {
   const client = new DynamoDBClient(localClientConfig(endpoint));
-  const barrier = commitBarrier(async (tableName) => {
-    await client.send(new GetItemCommand({ TableName: tableName, Key: BARRIER_KEY, ConsistentRead: true }));
-  });
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const result = await next(args);
       if (context.commandName === 'TransactWriteItemsCommand') {
         const input = args.input as { TransactItems?: Record<string, { TableName?: string } | undefined>[] };
         const tableName = Object.values(input.TransactItems?.[0] ?? {})[0]?.TableName;
-        if (tableName) await barrier(tableName);
+        if (tableName)
+          await client.send(
+            new GetItemCommand({ TableName: tableName, Key: BARRIER_KEY, ConsistentRead: true }),
+          );
       }
       return result;
     },
     { step: 'initialize', name: 'dynamoDbLocalCommitBarrier' },
   );
   return client;
-}
-
-/**
- * Barrier reads shared by concurrent transactions: a read covers every transaction answered before it was sent.
- * So at most one read per table is in flight; a transaction answered meanwhile cannot count on it (it may have
- * been queued before that transaction's COMMIT) and waits for the next one, which every transaction answered
- * in the meantime shares. 32 clients creating at once then send a few reads per round trip instead of one per
- * create, which leaves DynamoDB Local's one queue to the writes.
- */
-function commitBarrier(read: (tableName: string) => Promise<void>): (tableName: string) => Promise<void> {
-  const tables = new Map<string, { inFlight?: Promise<void>; next?: Promise<void> }>();
-  const barrier = (tableName: string): Promise<void> => {
-    const state = tables.get(tableName) ?? {};
-    tables.set(tableName, state);
-    if (!state.inFlight) {
-      state.inFlight = read(tableName).finally(() => {
-        state.inFlight = undefined;
-      });
-      return state.inFlight;
-    }
-    state.next ??= state.inFlight
-      .catch(() => undefined)
-      .then(() => {
-        state.next = undefined;
-        return barrier(tableName);
-      });
-    return state.next;
-  };
-  return barrier;
 }
 
 /** How long a starting JVM may take to answer: 20–30 s is common on a busy 2-core machine. */
