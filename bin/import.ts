@@ -9,14 +9,8 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { Answer } from '../domain/api-client';
 import { toCsv, WITAN_FILES, type WitanFile } from '../functions/imports/export';
-import {
-  IMPORT_FORMATS,
-  type ImportFormat,
-  REQUEST_ROWS,
-  requestBatches,
-  STORED_REJECTS,
-  storedRejects,
-} from '../functions/imports/job';
+import { IMPORT_FORMATS, type ImportFormat, STORED_REJECTS } from '../functions/imports/formats';
+import { REQUEST_ROWS, requestBatches, storedRejects } from '../functions/imports/job';
 import { parseMappingFile } from '../functions/imports/mapping';
 import {
   importFingerprint,

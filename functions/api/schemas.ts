@@ -12,6 +12,7 @@ import * as z from '../../domain/zod';
 import { MAX_HORIZON, MIN_DRAWS } from '../../model/markov';
 import { ProjectionOutput } from '../../model/output';
 import { Scenario } from '../../model/scenario';
+import { IMPORT_FORMATS, STORED_REJECTS } from '../imports/formats';
 import { GROUPS } from './identity';
 
 const Timestamp = z.string().meta({ format: 'date-time' });
@@ -222,11 +223,6 @@ export const AlertRunResult = z
 export type AlertRunResult = z.infer<typeof AlertRunResult>;
 
 // Imports
-
-/** What an import reads: placements (CSV, XLSX, mapped columns) or a SEN2 return. */
-export const IMPORT_FORMATS = ['placements', 'sen2'] as const;
-/** Rejects kept on the job record: line and reason only, never the row (it may hold what must not be stored). */
-export const STORED_REJECTS = 200;
 
 export const ImportJobId = z.string().uuid('expected an import id');
 

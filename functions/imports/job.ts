@@ -5,14 +5,11 @@
 import { type Placement, PlacementInput } from '../../domain/placement';
 import { buildPlacement } from '../../domain/placement-build';
 import type { BulkCreate } from '../api/deps';
-// The formats and how many rejects a job keeps are the API's (functions/api/schemas.ts).
-import { type IMPORT_FORMATS, STORED_REJECTS } from '../api/schemas';
 import type { Actor, PlacementStore } from '../store/ports';
+import { type ImportFormat, STORED_REJECTS } from './formats';
 import { importedPlacementId } from './keys';
 import type { Reject, ValidRow } from './rows';
 
-export { IMPORT_FORMATS, STORED_REJECTS } from '../api/schemas';
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type ImportStatus = 'running' | 'completed' | 'failed';
 
 export interface StoredReject {

@@ -1,7 +1,7 @@
 // One entry point from uploaded files to validated rows, for the API's direct upload and for the CLI (which
 // parses locally and sends the rows in batches). A malformed file throws ImportFileError: nothing is imported.
 import { createHash } from 'node:crypto';
-import type { ImportFormat } from './job';
+import type { ImportFormat } from './formats';
 import { naturalKey } from './keys';
 import type { MappingFile } from './mapping';
 import { type FileKind, ImportFileError, ReadBudget, type ReadLimits, readTable, type Table } from './read';

@@ -7,14 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { Name } from '../../../domain/text';
-import {
-  type ImportFormat,
-  type ImportJob,
-  importBatch,
-  newJob,
-  runImport,
-  storedRejects,
-} from '../../imports/job';
+import type { ImportFormat } from '../../imports/formats';
+import { type ImportJob, importBatch, newJob, runImport, storedRejects } from '../../imports/job';
 import { parseMappingFile } from '../../imports/mapping';
 import { importFingerprint, kindOf, parseImport, type UploadedFile } from '../../imports/parse';
 import { ImportFileError } from '../../imports/read';
