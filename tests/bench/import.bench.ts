@@ -1,7 +1,8 @@
 // Bulk import: a 50,000-row placements CSV (generated here) into DynamoDB Local (in memory) the way the CLI does
 // it — parse and validate locally, then batches of rows over real HTTP to `POST /imports/{id}/rows` — and the
 // same file again, which must find 50,000 duplicates and write nothing. Target: ≥ 1,000 rows/s end to end.
-// Each row is two items (the placement and its 'create' audit entry), written by BatchWriteItem.
+// Each row is two items (the placement and its 'create' audit entry), written together by a conditional
+// TransactWriteItems that only ever creates (functions/store/bulk-create.ts), 50 rows per transaction.
 import { requestBatches } from '../../functions/imports/job';
 import { importFingerprint, parseImport } from '../../functions/imports/parse';
 import { LOCAL_FILE_LIMITS } from '../../functions/imports/read';
