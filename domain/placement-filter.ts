@@ -3,8 +3,8 @@
 // export always mean the same placements.
 import { NEED_LABELS, Need, SETTING_INFO, Setting } from './codes';
 import { FIRST_DATE, IsoDate, isDomainDate, LAST_DATE } from './dates';
-import { ChildRef, Id } from './placement';
-import { Name } from './text';
+import { ChildRef } from './placement';
+import { Id, Name } from './text';
 import * as z from './zod';
 
 const QueryBoolean = z

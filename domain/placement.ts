@@ -13,11 +13,8 @@ import {
 } from './dates';
 import { personalDataIn } from './identifiers';
 import { Pounds } from './money';
-import { Name } from './text';
+import { Id, Name } from './text';
 import * as z from './zod';
-
-/** Client- or server-given identifier: URL-safe, at most 64 characters. */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1–64 letters, digits, "-" or "_"');
 
 /**
  * A pseudonymous child reference: the authority's own case number or a key made for the purpose. Never a UPN,

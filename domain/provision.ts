@@ -2,8 +2,7 @@
 // with commissioned places per academic year and planned openings, expansions and closures.
 import { Need, Phase, type Setting } from './codes';
 import { IsoDate } from './dates';
-import { Id } from './placement';
-import { FreeText, Name } from './text';
+import { FreeText, Id, Name } from './text';
 import * as z from './zod';
 
 export const PROVISION_TYPES = [

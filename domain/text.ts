@@ -1,6 +1,7 @@
 // Names and free text as people type them, and nothing else: no control characters (NUL, escape, …), no
 // bidirectional overrides or isolates (which make "gpj.exe" display as "exe.jpg"), no lone surrogates (half a
 // character, which breaks every encoder downstream). Free text may have line breaks and tabs; a name may not.
+// And the one form of a record's identifier.
 import * as z from './zod';
 
 /** C0 and C1 controls and DEL (but tab and line breaks where allowed), bidirectional embeddings, overrides and isolates. */
@@ -37,3 +38,6 @@ export const Name = (max: number) => z.string().trim().min(1).max(max).superRefi
 
 /** Free text (notes, descriptions): line breaks allowed, trimmed, at most `max` characters. */
 export const FreeText = (max: number) => z.string().trim().max(max).superRefine(refuseUnsafe(true));
+
+/** Client- or server-given identifier of a record: URL-safe, at most 64 characters. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1–64 letters, digits, "-" or "_"');

@@ -3,7 +3,7 @@
 // here is written per route: a route documents itself in the table, so the app, the stack and this document
 // cannot disagree (tests/unit/openapi.test.ts compares all three). docs/decisions/openapi.md says why.
 import { FinancialYear } from '../../domain/dates';
-import { Id } from '../../domain/placement';
+import { Id } from '../../domain/text';
 import * as z from '../../domain/zod';
 import { type ApiRoute, DEPLOYED_ROUTES } from '../../infra/routes';
 import { version as packageVersion } from '../../package.json';

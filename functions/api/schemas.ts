@@ -5,9 +5,9 @@
 import { Alert } from '../../domain/alerts';
 import { FinancialYear, IsoDate, YearMonth } from '../../domain/dates';
 import { NEW_PLACEMENT_METHODS } from '../../domain/outturn';
-import { Id, Placement } from '../../domain/placement';
+import { Placement } from '../../domain/placement';
 import { PlacementFilterQuery } from '../../domain/placement-filter';
-import { FreeText, Name } from '../../domain/text';
+import { FreeText, Id, Name } from '../../domain/text';
 import * as z from '../../domain/zod';
 import { MAX_HORIZON, MIN_DRAWS } from '../../model/markov';
 import { ProjectionOutput } from '../../model/output';

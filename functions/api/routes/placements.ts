@@ -1,7 +1,8 @@
 // /placements: thin handlers; validation is the domain's zod schemas, rules and storage are in the store.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { Id, PlacementEnd, PlacementInput, PlacementPatch } from '../../../domain/placement';
+import { PlacementEnd, PlacementInput, PlacementPatch } from '../../../domain/placement';
+import { Id } from '../../../domain/text';
 import type { AppEnv } from '../app';
 import { NotFoundError, ValidationError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';

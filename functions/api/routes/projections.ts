@@ -4,7 +4,7 @@
 // signed in reads. A run is synchronous (the demo authority's 1,000 draws take about a second).
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { Id } from '../../../domain/placement';
+import { Id } from '../../../domain/text';
 import { BacktestInputError, backtestMarkov } from '../../../model/backtest';
 import { ModelInputError } from '../../../model/estimate';
 import { projectMarkov } from '../../../model/markov';

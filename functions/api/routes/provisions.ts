@@ -9,8 +9,8 @@ import {
   occupancyShare,
   provisionOccupancy,
 } from '../../../domain/occupancy';
-import { Id } from '../../../domain/placement';
 import { ProvisionInput, ProvisionPatch } from '../../../domain/provision';
+import { Id } from '../../../domain/text';
 import type { AppEnv } from '../app';
 import { NotFoundError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
