@@ -604,6 +604,7 @@ export class DynamoPlacementStore implements PlacementStore {
   ): Promise<BulkCreateOutcome[]> {
     checkEach(Placement, placements);
     const { importJob } = context;
+    await this.projection.ensure();
     const outcomes = await createWithAudit(this.db, this.tableName, placements, {
       record: toItem,
       entry: (placement) => ({
