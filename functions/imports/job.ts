@@ -72,7 +72,7 @@ export interface ImportStore {
 
 export interface ImportDeps {
   imports: ImportStore;
-  placements: BulkCreate<Placement> & Pick<PlacementStore, 'settle'>;
+  placements: BulkCreate<Placement> & Pick<PlacementStore, 'settle' | 'prepareBulkLoad'>;
 }
 
 /** Rows per batch: one existence read (BatchGet, 100 keys a call) and its conditional writes. */
@@ -162,6 +162,7 @@ export async function importBatch(
   }
   let current = job;
   if (writes.length > 0) {
+    await deps.placements.prepareBulkLoad();
     current = await deps.imports.markInFlight(
       job,
       writes.map((placement) => placement.id),

@@ -568,6 +568,10 @@ export class DynamoPlacementStore implements PlacementStore {
     await this.projection.settle();
   }
 
+  async prepareBulkLoad(): Promise<void> {
+    await this.projection.ensure();
+  }
+
   /** Every placement read record by record from the table: what the projection is rebuilt from and checked against. */
   async records(): Promise<Placement[]> {
     return (await queryByType(this.db, this.tableName, ENTITY)).map(fromItem);
@@ -604,7 +608,6 @@ export class DynamoPlacementStore implements PlacementStore {
   ): Promise<BulkCreateOutcome[]> {
     checkEach(Placement, placements);
     const { importJob } = context;
-    await this.projection.ensure();
     const outcomes = await createWithAudit(this.db, this.tableName, placements, {
       record: toItem,
       entry: (placement) => ({

@@ -78,6 +78,11 @@ export interface PlacementStore {
    * that the writer of a bulk load pays for it and the next read is a quick one.
    */
   settle(): Promise<void>;
+  /**
+   * Before a bulk load (an import): makes the placement projection if the table has none yet, so the load's
+   * `settle` folds it and its first reader does not rebuild it from every record.
+   */
+  prepareBulkLoad(): Promise<void>;
   history(id: string): Promise<AuditEntry[]>;
 }
 

@@ -23,6 +23,7 @@ const { placements, provisions } = largeAuthority();
 const runtime = await startLocal({ inMemory: true, port: 0, seedDemo: false, log: () => {} });
 const seedStart = performance.now();
 const context = { actor: { userId: 'bench', name: 'bench' }, now: new Date() };
+await runtime.deps.placements.prepareBulkLoad(); // as an import does before it writes
 await runtime.deps.provisions.createMany(provisions, context);
 await runtime.deps.placements.createMany(placements, context);
 await runtime.deps.placements.settle(); // an import's last step: the first reader has nothing left to fold

@@ -95,11 +95,12 @@ try {
   const generateMs = performance.now() - generated;
   const deps = runtime.deps;
   const context = { actor: { userId: 'bench', name: 'bench' }, now: new Date() };
-  // Nothing read before the load: a new authority's first action may be its import, whose first write makes
-  // the (empty) projection.
+  // Nothing read before the load: a new authority's first action may be its import, which makes the (empty)
+  // projection before it writes.
   const population = demoPopulation();
   await deps.population.put(population, context);
   const loadMs = await timed(async () => {
+    await deps.placements.prepareBulkLoad();
     await deps.provisions.createMany(authority.provisions, context);
     await deps.placements.createMany(authority.placements, context);
   });

@@ -1,7 +1,6 @@
 // The placement projection (what summaries, spend, outturn, snapshots and exports read) must always equal a
 // recount from the records themselves: after any mix of creates, edits, ends and imports, folded or not, read
 // by a warm process or a fresh one, and after a rebuild.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NEEDS } from '../../domain/codes';
@@ -11,9 +10,8 @@ import { summarise } from '../../domain/summary';
 import { newJob, runImport } from '../../functions/imports/job';
 import { createStores } from '../../functions/store';
 import { decodePlacements, encodePlacements } from '../../functions/store/placement-codec';
-import { CHANGES_PK, PROJECTION_PK } from '../../functions/store/placement-projection';
 import { DynamoPlacementStore } from '../../functions/store/placements';
-import { createDocumentClient, queryAll } from '../../functions/store/table-client';
+import { createDocumentClient } from '../../functions/store/table-client';
 import { generateDemoAuthority } from '../../infra/local/demo/generate';
 import { createTableIfMissing } from '../../infra/local/tables';
 import { freshTable } from '../helpers/table';
@@ -165,31 +163,6 @@ describe('the placement projection equals a recount from the records', () => {
     expect(byId(await store.all())).toEqual(byId(demo));
     const rebuilt = await store.projection.rebuild();
     expect(rebuilt?.records).toBe(300);
-    expect(byId(await createStores({ client, tableName }).placements.all())).toEqual(byId(demo));
-  });
-});
-
-describe('a bulk load into a new table', () => {
-  it('is folded by its settle, so the first read after it does not rebuild from every record', async () => {
-    const { client, tableName } = await freshTable('projection-new-table');
-    const db = createDocumentClient(client);
-    const store = new DynamoPlacementStore(db, tableName, () => new Date(), { compactAfter: 100 });
-    const demo = generateDemoAuthority().placements.slice(0, 300);
-    // No read before it: a new authority's first action may well be its import.
-    await store.createMany(demo, { actor, now: new Date() });
-    await store.settle();
-
-    const head = await db.send(
-      new GetCommand({ TableName: tableName, Key: { pk: PROJECTION_PK, sk: 'HEAD' } }),
-    );
-    expect(head.Item?.records).toBe(300);
-    const pending = await queryAll(db, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': CHANGES_PK },
-      ConsistentRead: true,
-    });
-    expect(pending).toHaveLength(0);
     expect(byId(await createStores({ client, tableName }).placements.all())).toEqual(byId(demo));
   });
 });
