@@ -1,6 +1,6 @@
-// What an import job accepts and keeps, shared by the job (job.ts), the API's schemas and the dashboard, which
-// is why it lives apart from job.ts: no Node modules, no zod, so a browser bundle or a function that only
-// reads jobs takes these two constants and nothing else.
+// What an import job accepts and keeps, shared by the job (job.ts), the CLI and the API's schemas (which the
+// dashboard bundles too). Apart from job.ts and from the schemas: no Node modules and no zod, so a browser
+// bundle can take them, and a function that only stores jobs does not build every API schema to get them.
 
 /** What an import reads: placements (CSV, XLSX, mapped columns) or a SEN2 return. */
 export const IMPORT_FORMATS = ['placements', 'sen2'] as const;

@@ -154,10 +154,11 @@ export class PlacementProjection {
   private headKnown = false;
 
   /**
-   * Makes the projection if the table has none yet (a new authority's table, before its first read), ahead of a
-   * bulk load such as an import: the load's changes are then folded by its `settle`, in seconds. Without it the changes have no
-   * build to fold into, and the first reader after a 50,000-row import rebuilt the projection from every record
-   * (37 s, past API Gateway's 29 s). On a new table that first build is of nothing, so it costs a few writes.
+   * Makes the projection if the table has none yet (a new authority's table, before its first read), ahead of
+   * a bulk load such as an import: the load's changes are then folded by its `settle`, in seconds. Without it
+   * the changes have no build to fold into, and the first reader after a 50,000-row import rebuilt the
+   * projection from every record (37 s, past API Gateway's 29 s). On a new table that first build is of
+   * nothing, so it costs a few writes.
    */
   async ensure(): Promise<void> {
     if (this.headKnown) return;
