@@ -132,7 +132,7 @@ async function importCommand(path: string, flags: Flags): Promise<void> {
   const rejectFile = `${path.replace(/\/$/, '')}.rejects.csv`;
   writeRejectFile(rejectFile, parsed.rejects);
 
-  const answer = await ok(
+  const created = await ok(
     api().POST('/imports', {
       body: {
         fileName: basename(path),
@@ -146,8 +146,7 @@ async function importCommand(path: string, flags: Flags): Promise<void> {
     }),
   );
   // A JSON body starts (or resumes) a job; only an uploaded file is answered with the whole import's result.
-  if (!('progress' in answer)) throw new Error('the API answered an upload result, not an import job');
-  const created = answer;
+  if (!('progress' in created)) throw new Error('the API answered an upload result, not an import job');
   const bar =
     process.stderr.isTTY && !flags.json && parsed.valid.length > REQUEST_ROWS
       ? new cliProgress.SingleBar(

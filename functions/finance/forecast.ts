@@ -39,10 +39,6 @@ import { requirePopulation } from '../api/routes/population';
 import { keyOf, PerState } from '../store/per-state';
 import { keepJoiners, MODEL_DRAWS, MODEL_SEED, modelSnapshots } from './model-run';
 
-/** Monte Carlo draws of the forecast: p05/p95 of a yearly total are stable to well under 1% at 1,000. */
-const FORECAST_DRAWS = MODEL_DRAWS;
-const FORECAST_SEED = MODEL_SEED;
-
 /** The model cannot run on these records (too little history): a 409 saying why, not a 500. */
 export class ForecastUnavailableError extends AppError {
   constructor(reason: string) {
@@ -135,8 +131,8 @@ function priceRuns(
       { field: 'query.years', message: `the model projects at most ${MAX_HORIZON} years from ${baseYear}` },
     ]);
   const unitCosts = new UnitCosts(placements, asOf);
-  const options = { horizon, draws: FORECAST_DRAWS, seed: FORECAST_SEED, provisions };
-  const baseline = new PricedRun(unitCosts, FORECAST_DRAWS, baseYear, horizon);
+  const options = { horizon, draws: MODEL_DRAWS, seed: MODEL_SEED, provisions };
+  const baseline = new PricedRun(unitCosts, MODEL_DRAWS, baseYear, horizon);
   const places = localPlaces(provisions);
   const mitigations: MitigationRun[] = [];
   try {
@@ -148,7 +144,7 @@ function priceRuns(
     // numbers), so the baseline is the same in every call: it is priced from the first.
     input.scenarios.forEach(({ scenario, ...named }, index) => {
       const pricing = pricingOf(scenario);
-      const run = new PricedRun(unitCosts, FORECAST_DRAWS, baseYear, horizon, pricing.overrides);
+      const run = new PricedRun(unitCosts, MODEL_DRAWS, baseYear, horizon, pricing.overrides);
       const output = projectionDraws(snapshots.data, { ...options, scenario }, (census) => {
         if (census.run === 'scenario') run.visit(census);
         else if (index === 0) baseline.visit(census);
@@ -241,8 +237,8 @@ export function computeForecast(sources: ForecastSources, query: ForecastQuery, 
       mitigations: runs.mitigations,
       model: {
         method: 'markov',
-        draws: FORECAST_DRAWS,
-        seed: FORECAST_SEED,
+        draws: MODEL_DRAWS,
+        seed: MODEL_SEED,
         population: `${areaName} (${areaCode}): ${source}`,
       },
     }),

@@ -10,7 +10,10 @@ import type { PopulationRow } from '../../model/data';
 import { placementsToModelData, SnapshotInputError, type Snapshots } from '../../model/snapshots';
 import { keyOf, PerState } from '../store/per-state';
 
-/** Monte Carlo draws and seed of the forecast, and of the outturn's joiners (the same run). */
+/**
+ * Monte Carlo draws and seed of the forecast, and of the outturn's joiners (the same run): p05/p95 of a yearly
+ * total are stable to well under 1% at 1,000.
+ */
 export const MODEL_DRAWS = 1000;
 export const MODEL_SEED = 42;
 

@@ -88,8 +88,9 @@ export function exportRoutes() {
     const population =
       file === 'population.csv' ? (await requirePopulation(deps, 'the witan.send population.csv')).rows : [];
     const placements = await deps.placements.all();
+    const populationKey = keyOf(population);
     // The four files come from one pass over the placements: kept together, each file made when asked for.
-    const texts = witanTexts.get(placements, keyOf(population), () => {
+    const texts = witanTexts.get(placements, populationKey, () => {
       try {
         return witanFiles(placements, { population });
       } catch (error) {
@@ -98,7 +99,7 @@ export function exportRoutes() {
         throw error;
       }
     });
-    const answer = await files.get(placements, `witan|${file}|${keyOf(population)}`, async () =>
+    const answer = await files.get(placements, `witan|${file}|${populationKey}`, async () =>
       ExportFile.csv(texts[WITAN_FILES[file as WitanFile]]),
     );
     return fileAnswer(c, answer, file);
