@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { ApiSchemas } from '../domain/api-client';
 import { loadAuthorityConfig } from '../infra/config';
 import { InputError } from '../model/csv';
-import { parseOnsPopulation, toOnsCsv } from '../model/population';
+import { parseOnsPopulation, toOnsCsv } from '../model/population-csv';
 import { api, ok, runCli, UsageError } from './api-client';
 
 type PopulationView = ApiSchemas['PopulationView'];

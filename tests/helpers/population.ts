@@ -1,7 +1,8 @@
 // The ONS population shipped in data/ for the tests: one area parsed, or cut to one area's rows as the
 // population CLI sends it to PUT /population.
 import { readFileSync } from 'node:fs';
-import { type AreaPopulation, parseOnsPopulation } from '../../model/population';
+import type { AreaPopulation } from '../../model/population';
+import { parseOnsPopulation } from '../../model/population-csv';
 import { ONS_POPULATION_CSV } from './data';
 
 export const SOUTH_TYNESIDE = 'E08000023';

@@ -9,7 +9,7 @@ import {
   loadAuthorityConfig,
   parseAuthorityConfig,
 } from '../../infra/config';
-import { parseOnsPopulation } from '../../model/population';
+import { parseOnsPopulation } from '../../model/population-csv';
 import { ONS_POPULATION_CSV } from '../helpers/data';
 
 const SEED_AUTHORITIES = {

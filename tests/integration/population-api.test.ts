@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PopulationView } from '../../functions/api/schemas';
 import type { ProjectionOutput } from '../../model/output';
-import { type AreaPopulation, toOnsCsv } from '../../model/population';
+import type { AreaPopulation } from '../../model/population';
+import { toOnsCsv } from '../../model/population-csv';
 import { authorityPlacements } from '../helpers/placement';
 import { placementsApp } from '../helpers/placements-app';
 import { oneAreaCsv, onsPopulation, onsText, SOUTH_TYNESIDE, TAMESIDE } from '../helpers/population';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../model/csv';
-import { parseOnsPopulation, populationRows, populationTotals, populationUpTo } from '../../model/population';
+import { populationRows, populationTotals, populationUpTo } from '../../model/population';
+import { parseOnsPopulation } from '../../model/population-csv';
 import { oneAreaCsv, onsText } from '../helpers/population';
 
 const ons = onsText();

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Placement } from '../../domain/placement';
 import { generateDemoAuthority } from '../../infra/local/demo/generate';
 import { projectMarkov } from '../../model/markov';
-import { parseOnsPopulation, populationRows, populationUpTo } from '../../model/population';
+import { populationRows, populationUpTo } from '../../model/population';
+import { parseOnsPopulation } from '../../model/population-csv';
 import {
   censusSnapshot,
   modelDataUpTo,

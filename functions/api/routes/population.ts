@@ -10,10 +10,10 @@ import {
   POPULATION_MAX_AGE,
   POPULATION_MIN_AGE,
   type PopulationSource,
-  parseOnsPopulation,
   populationRows,
   populationTotals,
 } from '../../../model/population';
+import { parseOnsPopulation } from '../../../model/population-csv';
 import { LOAD_POPULATION } from '../../store/population';
 import type { StoredPopulation } from '../../store/ports';
 import type { AppEnv } from '../app';

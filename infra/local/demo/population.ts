@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AreaPopulation, parseOnsPopulation } from '../../../model/population';
+import type { AreaPopulation } from '../../../model/population';
+import { parseOnsPopulation } from '../../../model/population-csv';
 import { DEMO_SLUG, loadAuthorityConfig } from '../../config';
 
 export const ONS_POPULATION_FILE = join(
