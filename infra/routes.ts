@@ -1,17 +1,7 @@
-// Every API route, which function serves it and which groups may call it: the one place access is decided.
-// The stack turns this into HTTP API routes (each with the JWT authorizer and its groups as required scopes);
-// the app looks every request's matched route up in this same table (functions/api/access.ts) and checks the
-// `cognito:groups` claim, so neither layer alone is trusted. A route missing here is refused by both.
-//
-// Who sees what (least privilege; docs/api.md "Who may call what"):
-// - readers see aggregates only: summary, occupancy, provisions, scenarios, projections, spend, outturn and
-//   its forecast, budgets, the DSG plan, alerts, readiness. Nothing about one child.
-// - child-level records (placements and their history, the person-level exports, import jobs) are for
-//   caseworkers and planners.
-// - finance sees placement-level costs: the placement records themselves (list, one, and the placements
-//   export), since a cost is only reconciled against an invoice with the placement it pays for (child
-//   reference, provider, dates, costs and cost history). Not the audit trail (who changed what, and the values
-//   before), not the census and witan.send exports (modelling inputs), not import jobs.
+// What every API route takes and answers: the contract, as the zod schemas each route parses and returns,
+// with its examples. The OpenAPI document (`GET /openapi.json`, functions/api/openapi.ts) is generated from
+// it; see docs/api.md "The contract". Who may call a route, and which function and module answer it, is the
+// route table (infra/route-access.ts): the app's cold start reads that table and never loads this file.
 import { Budget, BudgetInput } from '../domain/budget';
 import { FinanceSettings, FinanceSettingsInput } from '../domain/finance-settings';
 import { DsgPlanQuery, Forecast, ForecastQuery } from '../domain/forecast';
@@ -24,7 +14,6 @@ import { Readiness } from '../domain/readiness';
 import { SpendAnswer, SpendQuery } from '../domain/spend';
 import { Summary, SummaryQuery } from '../domain/summary';
 import * as z from '../domain/zod';
-import { GROUPS, type Group } from '../functions/api/identity';
 import { CSV_TYPE, file, json, type Operation, XLSX_TYPE } from '../functions/api/operation';
 import {
   AlertHistory,
@@ -55,45 +44,13 @@ import {
   WitanFileName,
 } from '../functions/api/schemas';
 import { Scenario } from '../model/scenario';
-import type { EntryName } from './bundling';
+import { ROUTE_ACCESS, type RouteAccess, type RouteKey, routeKey } from './route-access';
 
-/** One Lambda per permission set, so each gets only the grants it needs. */
-export const API_FUNCTIONS = ['read', 'placements', 'planning', 'finance', 'exports', 'imports'] as const;
-export type ApiFunction = (typeof API_FUNCTIONS)[number];
-
-/**
- * The entry each function is built from: the main API (`api`), or the file routes (`files`: imports and
- * export files, which need exceljs and csv-parse), so the functions most calls reach stay small.
- */
-export const ENTRY_OF: Record<ApiFunction, Extract<EntryName, 'api' | 'files'>> = {
-  read: 'api',
-  placements: 'api',
-  planning: 'api',
-  finance: 'api',
-  exports: 'files',
-  imports: 'files',
-};
-
-export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
-
-export interface ApiRoute {
-  method: Method;
-  path: string;
-  fn: ApiFunction;
-  /** Groups allowed to call the route; `public` routes (the dashboard's static files) have no authorizer. */
-  groups: readonly Group[] | 'public';
-  /**
-   * What the route takes and answers, as the zod schemas it parses and returns: the OpenAPI document
-   * (`GET /openapi.json`, functions/api/openapi.ts) is generated from this. See docs/api.md "The contract".
-   */
+/** A route of the table with its contract. */
+export interface ApiRoute extends RouteAccess {
+  /** What the route takes and answers (docs/api.md "The contract"). */
   doc: Operation;
 }
-
-const everyone = GROUPS;
-/** Child-level records and their history: the people who place children and plan their places. */
-const childLevel: readonly Group[] = ['caseworkers', 'planners'];
-/** Placement records, costs included: child-level, and finance. */
-const placementCosts: readonly Group[] = [...childLevel, 'finance'];
 
 /** The README tour's placement, to the letter: the document's example, sent by the example test. */
 export const TOUR_PLACEMENT = {
@@ -163,798 +120,521 @@ const EXAMPLE_IMPORT_CSV = [
 const DSG_PLAN_DESCRIPTION =
   "By default the multi-year management plan from the high needs forecast (`GET /forecast`): `from` (default this financial year), `years` (default 5) and optional `mitigations` (scenario ids). With `fy`, one year's table from the recorded placements instead.";
 
-export const DEPLOYED_ROUTES: readonly ApiRoute[] = [
-  {
-    method: 'GET',
-    path: '/placements',
-    fn: 'read',
-    groups: placementCosts,
-    doc: {
-      tag: 'Placements',
-      summary: 'List placements, a page at a time, optionally filtered',
-      description:
-        "Filters combine (all must hold). Pages hold `limit` records; pass the answer's `cursor` back for the next page (the last page has none).",
-      query: PlacementListQuery,
-      responses: { 200: json(PlacementPage, 'One page of placements.') },
-      examples: [{ name: 'out of borough', query: { inBorough: 'false', limit: '10' }, status: 200 }],
-    },
+/** Every route of the table, by its `METHOD /path`: the compiler refuses a route left out or one not in it. */
+const ROUTE_DOCS: Record<RouteKey, Operation> = {
+  'GET /placements': {
+    tag: 'Placements',
+    summary: 'List placements, a page at a time, optionally filtered',
+    description:
+      "Filters combine (all must hold). Pages hold `limit` records; pass the answer's `cursor` back for the next page (the last page has none).",
+    query: PlacementListQuery,
+    responses: { 200: json(PlacementPage, 'One page of placements.') },
+    examples: [{ name: 'out of borough', query: { inBorough: 'false', limit: '10' }, status: 200 }],
   },
-  {
-    method: 'POST',
-    path: '/placements',
-    fn: 'placements',
-    groups: ['caseworkers'],
-    doc: {
-      tag: 'Placements',
-      summary: 'Record a placement',
-      description:
-        'A client-given `id` (or an `Idempotency-Key`) makes the create safe to retry: the same body again answers the stored record; a different body with the same id or key is a 409.',
-      body: json(PlacementInput, 'The placement: a pseudonymous child reference, never a name or UPN.'),
-      responses: { 201: placementAnswer },
-      etag: true,
-      idempotencyKey: true,
-      errors: [409],
-      examples: [
-        { name: 'README tour', body: TOUR_PLACEMENT, status: 201 },
-        {
-          name: 'a need that does not exist (400 naming the field)',
-          body: { ...TOUR_PLACEMENT, id: 'tour-0002', primaryNeed: 'XYZ' },
-          status: 400,
-        },
-      ],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/placements/{id}',
-    fn: 'read',
-    groups: placementCosts,
-    doc: {
-      tag: 'Placements',
-      summary: 'Read one placement',
-      responses: { 200: placementAnswer },
-      etag: true,
-      errors: [404],
-      examples: [
-        { name: 'README tour', params: tourId, status: 200 },
-        { name: 'no such placement', params: { id: 'no-such-placement' }, status: 404 },
-      ],
-    },
-  },
-  {
-    method: 'PATCH',
-    path: '/placements/{id}',
-    fn: 'placements',
-    groups: ['caseworkers'],
-    doc: {
-      tag: 'Placements',
-      summary: 'Change a placement',
-      description:
-        'Send only the fields that change, and the version you read (`If-Match` or `version`). A cost change keeps the earlier costs in `costHistory`, effective from `costsEffectiveFrom` (default: today).',
-      body: json(PlacementPatch, 'The fields to change.'),
-      responses: { 200: placementAnswer },
-      etag: true,
-      ifMatch: 'required',
-      errors: [404, 409],
-      examples: [
-        {
-          name: 'new transport cost',
-          params: tourId,
-          headers: { 'If-Match': '"1"' },
-          body: { costs: { education: 62000, transport: 9500 }, costsEffectiveFrom: '2026-01-01' },
-          status: 200,
-        },
-        {
-          name: 'a stale version (409 with currentVersion)',
-          params: tourId,
-          headers: { 'If-Match': '"1"' },
-          body: { lookedAfter: false },
-          status: 409,
-        },
-      ],
-    },
-  },
-  {
-    method: 'POST',
-    path: '/placements/{id}/end',
-    fn: 'placements',
-    groups: ['caseworkers'],
-    doc: {
-      tag: 'Placements',
-      summary: 'End a placement',
-      body: json(PlacementEnd, 'The last day (inclusive) and why it ended.'),
-      responses: { 200: placementAnswer },
-      etag: true,
-      ifMatch: 'optional',
-      errors: [404, 409],
-      examples: [
-        {
-          name: 'moved setting',
-          params: tourId,
-          body: { endDate: '2026-07-20', endReason: 'moved-setting', version: 2 },
-          status: 200,
-        },
-      ],
-    },
-  },
-  // The audit trail: every change, who made it (staff identities) and the values before.
-  {
-    method: 'GET',
-    path: '/placements/{id}/history',
-    fn: 'read',
-    groups: childLevel,
-    doc: {
-      tag: 'Placements',
-      summary: "A placement's audit trail",
-      description: 'Every change, oldest first: who made it, when, and each field before and after.',
-      responses: { 200: json(itemsOf(AuditEntry), 'The audit entries.') },
-      examples: [{ name: 'README tour', params: tourId, status: 200 }],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/summary',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Caseload',
-      summary: 'The caseload and its annual cost on a date',
-      query: SummaryQuery,
-      responses: { 200: json(Summary, 'Counts and annual cost by need, setting and location.') },
-      examples: [{ name: 'on a date', query: { asOf: '2026-01-10', top: '5' }, status: 200 }],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/provisions',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Provisions',
-      summary: 'Every local provision',
-      responses: { 200: json(itemsOf(Provision), 'The provisions.') },
-      examples: [{ name: 'all', status: 200 }],
-    },
-  },
-  {
-    method: 'POST',
-    path: '/provisions',
-    fn: 'planning',
-    groups: ['planners'],
-    doc: {
-      tag: 'Provisions',
-      summary: 'Record a local provision and its commissioned places',
-      body: json(ProvisionInput, 'The provision.'),
-      responses: { 201: provisionAnswer },
-      etag: true,
-      errors: [409],
-      examples: [{ name: 'resourced base', body: EXAMPLE_PROVISION, status: 201 }],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/provisions/{id}',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Provisions',
-      summary: 'Read one provision',
-      responses: { 200: provisionAnswer },
-      etag: true,
-      errors: [404],
-      examples: [{ name: 'resourced base', params: { id: EXAMPLE_PROVISION.id }, status: 200 }],
-    },
-  },
-  // Places and how many are filled per provision: counts, no child.
-  {
-    method: 'GET',
-    path: '/occupancy',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Provisions',
-      summary: 'How full each provision is on a date',
-      query: OccupancyQuery,
-      responses: { 200: json(OccupancyReport, 'Places and children placed, per provision.') },
-      examples: [{ name: 'on a date', query: { asOf: '2026-01-10' }, status: 200 }],
-    },
-  },
-  {
-    method: 'PATCH',
-    path: '/provisions/{id}',
-    fn: 'planning',
-    groups: ['planners'],
-    doc: {
-      tag: 'Provisions',
-      summary: 'Change a provision',
-      body: json(ProvisionPatch, 'The fields to change.'),
-      responses: { 200: provisionAnswer },
-      etag: true,
-      ifMatch: 'required',
-      errors: [404, 409],
-      examples: [
-        {
-          name: 'more places',
-          params: { id: EXAMPLE_PROVISION.id },
-          headers: { 'If-Match': '"1"' },
-          body: { commissionedPlaces: [{ academicYear: 2025, places: 14 }] },
-          status: 200,
-        },
-      ],
-    },
-  },
-  {
-    method: 'POST',
-    path: '/projections',
-    fn: 'planning',
-    groups: ['planners'],
-    doc: {
-      tag: 'Projections',
-      summary: 'Project the caseload and its cost (Markov model), optionally under a scenario',
-      description:
-        'Runs on the stored placements, provisions and population (409 `population_missing` without one). The result is stored: read it again by id.',
-      body: json(ProjectionRequestBody, 'Run settings; every field has a default.'),
-      responses: { 201: json(StoredProjection, 'The stored projection.') },
-      errors: [409, 422],
-      examples: [
-        { name: 'expected path', body: { horizon: 3, expected: true, backtest: false }, status: 201 },
-      ],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/projections/{id}',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Projections',
-      summary: 'Read a stored projection',
-      responses: { 200: json(StoredProjection, 'The stored projection.') },
-      errors: [404],
-      examples: [{ name: 'the one just run', idFrom: 'POST /projections: expected path', status: 200 }],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/scenarios',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Projections',
-      summary: 'Every stored scenario',
-      responses: { 200: json(itemsOf(StoredScenario), 'The scenarios.') },
-      examples: [{ name: 'all', status: 200 }],
-    },
-  },
-  {
-    method: 'POST',
-    path: '/scenarios',
-    fn: 'planning',
-    groups: ['planners'],
-    doc: {
-      tag: 'Projections',
-      summary: 'Store a scenario (changes to places, demand or costs) to project under',
-      body: json(Scenario, 'The scenario.'),
-      responses: { 201: json(StoredScenario, 'The stored scenario.') },
-      examples: [
-        {
-          name: 'inflation',
-          body: { name: 'Inflation 3%', changes: [{ kind: 'inflation', rate: 0.03 }] },
-          status: 201,
-        },
-      ],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/scenarios/{id}',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Projections',
-      summary: 'Read a stored scenario',
-      responses: { 200: json(StoredScenario, 'The stored scenario.') },
-      errors: [404],
-      examples: [{ name: 'inflation', idFrom: 'POST /scenarios: inflation', status: 200 }],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/population',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Population',
-      summary: "The authority's general population (ONS projections, one area)",
-      responses: { 200: json(PopulationView, 'The stored population: area, years and totals.') },
-      etag: true,
-      errors: [404],
-      examples: [{ name: 'stored', status: 200 }],
-    },
-  },
-  {
-    method: 'PUT',
-    path: '/population',
-    fn: 'planning',
-    groups: ['planners'],
-    doc: {
-      tag: 'Population',
-      summary: 'Replace the population with an ONS sub-national projections CSV for one area',
-      query: PopulationUploadQuery,
-      body: file(CSV_TYPE, 'The ONS SNPP CSV (persons by single year of age) for one area, as published.'),
-      responses: {
-        200: json(PopulationView, 'Replaced.'),
-        201: json(PopulationView, 'Stored for the first time.'),
+  'POST /placements': {
+    tag: 'Placements',
+    summary: 'Record a placement',
+    description:
+      'A client-given `id` (or an `Idempotency-Key`) makes the create safe to retry: the same body again answers the stored record; a different body with the same id or key is a 409.',
+    body: json(PlacementInput, 'The placement: a pseudonymous child reference, never a name or UPN.'),
+    responses: { 201: placementAnswer },
+    etag: true,
+    idempotencyKey: true,
+    errors: [409],
+    examples: [
+      { name: 'README tour', body: TOUR_PLACEMENT, status: 201 },
+      {
+        name: 'a need that does not exist (400 naming the field)',
+        body: { ...TOUR_PLACEMENT, id: 'tour-0002', primaryNeed: 'XYZ' },
+        status: 400,
       },
-      etag: true,
-      ifMatch: 'optional',
-      errors: [409],
-      examples: [
-        {
-          name: 'one area, replacing version 1',
-          query: { source: 'ONS 2022-based subnational population projections' },
-          headers: { 'If-Match': '"1"' },
-          body: EXAMPLE_POPULATION_CSV,
-          status: 200,
+    ],
+  },
+  'GET /placements/{id}': {
+    tag: 'Placements',
+    summary: 'Read one placement',
+    responses: { 200: placementAnswer },
+    etag: true,
+    errors: [404],
+    examples: [
+      { name: 'README tour', params: tourId, status: 200 },
+      { name: 'no such placement', params: { id: 'no-such-placement' }, status: 404 },
+    ],
+  },
+  'PATCH /placements/{id}': {
+    tag: 'Placements',
+    summary: 'Change a placement',
+    description:
+      'Send only the fields that change, and the version you read (`If-Match` or `version`). A cost change keeps the earlier costs in `costHistory`, effective from `costsEffectiveFrom` (default: today).',
+    body: json(PlacementPatch, 'The fields to change.'),
+    responses: { 200: placementAnswer },
+    etag: true,
+    ifMatch: 'required',
+    errors: [404, 409],
+    examples: [
+      {
+        name: 'new transport cost',
+        params: tourId,
+        headers: { 'If-Match': '"1"' },
+        body: { costs: { education: 62000, transport: 9500 }, costsEffectiveFrom: '2026-01-01' },
+        status: 200,
+      },
+      {
+        name: 'a stale version (409 with currentVersion)',
+        params: tourId,
+        headers: { 'If-Match': '"1"' },
+        body: { lookedAfter: false },
+        status: 409,
+      },
+    ],
+  },
+  'POST /placements/{id}/end': {
+    tag: 'Placements',
+    summary: 'End a placement',
+    body: json(PlacementEnd, 'The last day (inclusive) and why it ended.'),
+    responses: { 200: placementAnswer },
+    etag: true,
+    ifMatch: 'optional',
+    errors: [404, 409],
+    examples: [
+      {
+        name: 'moved setting',
+        params: tourId,
+        body: { endDate: '2026-07-20', endReason: 'moved-setting', version: 2 },
+        status: 200,
+      },
+    ],
+  },
+  'GET /placements/{id}/history': {
+    tag: 'Placements',
+    summary: "A placement's audit trail",
+    description: 'Every change, oldest first: who made it, when, and each field before and after.',
+    responses: { 200: json(itemsOf(AuditEntry), 'The audit entries.') },
+    examples: [{ name: 'README tour', params: tourId, status: 200 }],
+  },
+  'GET /summary': {
+    tag: 'Caseload',
+    summary: 'The caseload and its annual cost on a date',
+    query: SummaryQuery,
+    responses: { 200: json(Summary, 'Counts and annual cost by need, setting and location.') },
+    examples: [{ name: 'on a date', query: { asOf: '2026-01-10', top: '5' }, status: 200 }],
+  },
+  'GET /provisions': {
+    tag: 'Provisions',
+    summary: 'Every local provision',
+    responses: { 200: json(itemsOf(Provision), 'The provisions.') },
+    examples: [{ name: 'all', status: 200 }],
+  },
+  'POST /provisions': {
+    tag: 'Provisions',
+    summary: 'Record a local provision and its commissioned places',
+    body: json(ProvisionInput, 'The provision.'),
+    responses: { 201: provisionAnswer },
+    etag: true,
+    errors: [409],
+    examples: [{ name: 'resourced base', body: EXAMPLE_PROVISION, status: 201 }],
+  },
+  'GET /provisions/{id}': {
+    tag: 'Provisions',
+    summary: 'Read one provision',
+    responses: { 200: provisionAnswer },
+    etag: true,
+    errors: [404],
+    examples: [{ name: 'resourced base', params: { id: EXAMPLE_PROVISION.id }, status: 200 }],
+  },
+  'GET /occupancy': {
+    tag: 'Provisions',
+    summary: 'How full each provision is on a date',
+    query: OccupancyQuery,
+    responses: { 200: json(OccupancyReport, 'Places and children placed, per provision.') },
+    examples: [{ name: 'on a date', query: { asOf: '2026-01-10' }, status: 200 }],
+  },
+  'PATCH /provisions/{id}': {
+    tag: 'Provisions',
+    summary: 'Change a provision',
+    body: json(ProvisionPatch, 'The fields to change.'),
+    responses: { 200: provisionAnswer },
+    etag: true,
+    ifMatch: 'required',
+    errors: [404, 409],
+    examples: [
+      {
+        name: 'more places',
+        params: { id: EXAMPLE_PROVISION.id },
+        headers: { 'If-Match': '"1"' },
+        body: { commissionedPlaces: [{ academicYear: 2025, places: 14 }] },
+        status: 200,
+      },
+    ],
+  },
+  'POST /projections': {
+    tag: 'Projections',
+    summary: 'Project the caseload and its cost (Markov model), optionally under a scenario',
+    description:
+      'Runs on the stored placements, provisions and population (409 `population_missing` without one). The result is stored: read it again by id.',
+    body: json(ProjectionRequestBody, 'Run settings; every field has a default.'),
+    responses: { 201: json(StoredProjection, 'The stored projection.') },
+    errors: [409, 422],
+    examples: [{ name: 'expected path', body: { horizon: 3, expected: true, backtest: false }, status: 201 }],
+  },
+  'GET /projections/{id}': {
+    tag: 'Projections',
+    summary: 'Read a stored projection',
+    responses: { 200: json(StoredProjection, 'The stored projection.') },
+    errors: [404],
+    examples: [{ name: 'the one just run', idFrom: 'POST /projections: expected path', status: 200 }],
+  },
+  'GET /scenarios': {
+    tag: 'Projections',
+    summary: 'Every stored scenario',
+    responses: { 200: json(itemsOf(StoredScenario), 'The scenarios.') },
+    examples: [{ name: 'all', status: 200 }],
+  },
+  'POST /scenarios': {
+    tag: 'Projections',
+    summary: 'Store a scenario (changes to places, demand or costs) to project under',
+    body: json(Scenario, 'The scenario.'),
+    responses: { 201: json(StoredScenario, 'The stored scenario.') },
+    examples: [
+      {
+        name: 'inflation',
+        body: { name: 'Inflation 3%', changes: [{ kind: 'inflation', rate: 0.03 }] },
+        status: 201,
+      },
+    ],
+  },
+  'GET /scenarios/{id}': {
+    tag: 'Projections',
+    summary: 'Read a stored scenario',
+    responses: { 200: json(StoredScenario, 'The stored scenario.') },
+    errors: [404],
+    examples: [{ name: 'inflation', idFrom: 'POST /scenarios: inflation', status: 200 }],
+  },
+  'GET /population': {
+    tag: 'Population',
+    summary: "The authority's general population (ONS projections, one area)",
+    responses: { 200: json(PopulationView, 'The stored population: area, years and totals.') },
+    etag: true,
+    errors: [404],
+    examples: [{ name: 'stored', status: 200 }],
+  },
+  'PUT /population': {
+    tag: 'Population',
+    summary: 'Replace the population with an ONS sub-national projections CSV for one area',
+    query: PopulationUploadQuery,
+    body: file(CSV_TYPE, 'The ONS SNPP CSV (persons by single year of age) for one area, as published.'),
+    responses: {
+      200: json(PopulationView, 'Replaced.'),
+      201: json(PopulationView, 'Stored for the first time.'),
+    },
+    etag: true,
+    ifMatch: 'optional',
+    errors: [409],
+    examples: [
+      {
+        name: 'one area, replacing version 1',
+        query: { source: 'ONS 2022-based subnational population projections' },
+        headers: { 'If-Match': '"1"' },
+        body: EXAMPLE_POPULATION_CSV,
+        status: 200,
+      },
+    ],
+  },
+  'GET /spend': {
+    tag: 'Finance',
+    summary: 'High-needs spend in a financial year, split one way',
+    query: SpendQuery,
+    responses: { 200: json(SpendAnswer, 'The total and its breakdown, to the penny, and what it counts.') },
+    examples: [{ name: 'by DSG category', query: { fy: '2025-26', by: 'dsg' }, status: 200 }],
+  },
+  'GET /outturn': {
+    tag: 'Finance',
+    summary: 'Forecast outturn for a financial year against its budget',
+    query: OutturnQuery,
+    responses: {
+      200: json(Outturn, 'Actual to date, committed, expected and the forecast with its band.'),
+    },
+    examples: [{ name: 'from history', query: { fy: '2025-26', newPlacements: 'history' }, status: 200 }],
+  },
+  'GET /forecast': {
+    tag: 'Finance',
+    summary: 'The multi-year high needs forecast: the Markov projection priced draw by draw, against budget',
+    query: ForecastQuery,
+    responses: {
+      200: json(Forecast, 'The forecast by financial year, with its bands, budgets and DSG balance.'),
+    },
+    errors: [409, 422],
+    examples: [{ name: 'three years from 2026-27', query: { from: '2026-27', years: '3' }, status: 200 }],
+  },
+  'GET /budgets/{financialYear}': {
+    tag: 'Finance',
+    summary: "A financial year's high-needs budget",
+    responses: { 200: json(Budget, 'The budget, with its version.') },
+    etag: true,
+    errors: [404],
+    examples: [{ name: '2025-26', params: byFinancialYear, status: 200 }],
+  },
+  'PUT /budgets/{financialYear}': {
+    tag: 'Finance',
+    summary: "Set a financial year's budget lines",
+    description: 'Replacing a stored budget names the version read (`If-Match` or `version`).',
+    body: json(BudgetInput, 'The budget lines by DSG category (and optionally need).'),
+    responses: { 200: json(Budget, 'Replaced.'), 201: json(Budget, 'Stored for the first time.') },
+    etag: true,
+    ifMatch: 'optional',
+    errors: [409],
+    examples: [
+      {
+        name: '2025-26',
+        params: byFinancialYear,
+        body: {
+          lines: [
+            { dsgCategory: 'NMISS', amount: 9_500_000 },
+            { dsgCategory: 'MdSSA', amount: 12_000_000 },
+          ],
+          openingDsgBalance: -2_500_000,
         },
-      ],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/spend',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Finance',
-      summary: 'High-needs spend in a financial year, split one way',
-      query: SpendQuery,
-      responses: { 200: json(SpendAnswer, 'The total and its breakdown, to the penny, and what it counts.') },
-      examples: [{ name: 'by DSG category', query: { fy: '2025-26', by: 'dsg' }, status: 200 }],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/outturn',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Finance',
-      summary: 'Forecast outturn for a financial year against its budget',
-      query: OutturnQuery,
-      responses: {
-        200: json(Outturn, 'Actual to date, committed, expected and the forecast with its band.'),
+        status: 201,
       },
-      examples: [{ name: 'from history', query: { fy: '2025-26', newPlacements: 'history' }, status: 200 }],
-    },
+    ],
   },
-  {
-    method: 'GET',
-    path: '/forecast',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Finance',
-      summary:
-        'The multi-year high needs forecast: the Markov projection priced draw by draw, against budget',
-      query: ForecastQuery,
-      responses: {
-        200: json(Forecast, 'The forecast by financial year, with its bands, budgets and DSG balance.'),
-      },
-      errors: [409, 422],
-      examples: [{ name: 'three years from 2026-27', query: { from: '2026-27', years: '3' }, status: 200 }],
-    },
+  'GET /finance/settings': {
+    tag: 'Finance',
+    summary: "The forecast's finance settings: cost uplift, budget growth, opening DSG balance",
+    description: 'Each setting with its source; defaults (version 0, no ETag) until finance sets them.',
+    responses: { 200: json(FinanceSettings, 'The settings in force.') },
+    etag: true,
+    examples: [{ name: 'in force', status: 200 }],
   },
-  {
-    method: 'GET',
-    path: '/budgets/{financialYear}',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Finance',
-      summary: "A financial year's high-needs budget",
-      responses: { 200: json(Budget, 'The budget, with its version.') },
-      etag: true,
-      errors: [404],
-      examples: [{ name: '2025-26', params: byFinancialYear, status: 200 }],
+  'PUT /finance/settings': {
+    tag: 'Finance',
+    summary: "Set the forecast's finance settings",
+    description: 'Replacing stored settings names the version read (`If-Match` or `version`).',
+    body: json(FinanceSettingsInput, 'The settings, each with its source.'),
+    responses: {
+      200: json(FinanceSettings, 'Replaced.'),
+      201: json(FinanceSettings, 'Stored for the first time.'),
     },
-  },
-  {
-    method: 'PUT',
-    path: '/budgets/{financialYear}',
-    fn: 'finance',
-    groups: ['finance'],
-    doc: {
-      tag: 'Finance',
-      summary: "Set a financial year's budget lines",
-      description: 'Replacing a stored budget names the version read (`If-Match` or `version`).',
-      body: json(BudgetInput, 'The budget lines by DSG category (and optionally need).'),
-      responses: { 200: json(Budget, 'Replaced.'), 201: json(Budget, 'Stored for the first time.') },
-      etag: true,
-      ifMatch: 'optional',
-      errors: [409],
-      examples: [
-        {
-          name: '2025-26',
-          params: byFinancialYear,
-          body: {
-            lines: [
-              { dsgCategory: 'NMISS', amount: 9_500_000 },
-              { dsgCategory: 'MdSSA', amount: 12_000_000 },
-            ],
-            openingDsgBalance: -2_500_000,
+    etag: true,
+    ifMatch: 'optional',
+    errors: [409],
+    examples: [
+      {
+        name: 'uplift and opening balance',
+        body: {
+          costUplift: { rate: 0.04, source: 'Provider fee uplift agreed for 2026-27' },
+          openingDsgBalance: {
+            financialYear: '2026-27',
+            amount: -4_250_000,
+            source: 'S251 outturn 2025-26',
           },
-          status: 201,
         },
-      ],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/finance/settings',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Finance',
-      summary: "The forecast's finance settings: cost uplift, budget growth, opening DSG balance",
-      description: 'Each setting with its source; defaults (version 0, no ETag) until finance sets them.',
-      responses: { 200: json(FinanceSettings, 'The settings in force.') },
-      etag: true,
-      examples: [{ name: 'in force', status: 200 }],
-    },
-  },
-  {
-    method: 'PUT',
-    path: '/finance/settings',
-    fn: 'finance',
-    groups: ['finance'],
-    doc: {
-      tag: 'Finance',
-      summary: "Set the forecast's finance settings",
-      description: 'Replacing stored settings names the version read (`If-Match` or `version`).',
-      body: json(FinanceSettingsInput, 'The settings, each with its source.'),
-      responses: {
-        200: json(FinanceSettings, 'Replaced.'),
-        201: json(FinanceSettings, 'Stored for the first time.'),
+        status: 201,
       },
-      etag: true,
-      ifMatch: 'optional',
-      errors: [409],
-      examples: [
-        {
-          name: 'uplift and opening balance',
-          body: {
-            costUplift: { rate: 0.04, source: 'Provider fee uplift agreed for 2026-27' },
-            openingDsgBalance: {
-              financialYear: '2026-27',
-              amount: -4_250_000,
-              source: 'S251 outturn 2025-26',
-            },
-          },
-          status: 201,
+    ],
+  },
+  'GET /exports/placements.csv': {
+    tag: 'Exports',
+    summary: 'Placements as CSV (all, or those a GET /placements filter picks)',
+    query: PlacementFilterQuery,
+    responses: { 200: CSV },
+    errors: [413],
+    examples: [{ name: 'all', status: 200 }],
+  },
+  'GET /exports/placements.xlsx': {
+    tag: 'Exports',
+    summary: 'Placements as an Excel workbook (all, or those a GET /placements filter picks)',
+    query: PlacementFilterQuery,
+    responses: { 200: XLSX },
+    errors: [413],
+    examples: [{ name: 'out of borough', query: { inBorough: 'false' }, status: 200 }],
+  },
+  'GET /exports/census.csv': {
+    tag: 'Exports',
+    summary: 'The January census snapshot of a year, one row per child',
+    query: CensusQuery,
+    responses: { 200: CSV },
+    errors: [413],
+    examples: [{ name: '2026', query: { year: '2026' }, status: 200 }],
+  },
+  'GET /exports/witan/{file}': {
+    tag: 'Exports',
+    summary: 'One witan.send input file, from the stored placements',
+    params: { file: WitanFileName },
+    responses: { 200: CSV },
+    errors: [404, 409, 413, 422],
+    examples: [
+      { name: 'transitions', params: { file: 'transitions.csv' }, status: 200 },
+      { name: 'costs', params: { file: 'costs.csv' }, status: 200 },
+    ],
+  },
+  'GET /exports/dsg-plan.csv': {
+    tag: 'Exports',
+    summary: 'The DSG management plan, as CSV',
+    description: DSG_PLAN_DESCRIPTION,
+    query: DsgPlanQuery,
+    responses: { 200: CSV },
+    examples: [
+      { name: 'one year (2025-26)', query: { fy: '2025-26' }, status: 200 },
+      { name: 'three years from 2026-27', query: { from: '2026-27', years: '3' }, status: 200 },
+    ],
+  },
+  'GET /exports/dsg-plan.xlsx': {
+    tag: 'Exports',
+    summary: 'The DSG management plan, as an Excel workbook',
+    description: DSG_PLAN_DESCRIPTION,
+    query: DsgPlanQuery,
+    responses: { 200: XLSX },
+    examples: [{ name: 'two years from 2026-27', query: { from: '2026-27', years: '2' }, status: 200 }],
+  },
+  'GET /imports/{id}': {
+    tag: 'Imports',
+    summary: "An import job's progress",
+    params: { id: ImportJobId },
+    responses: { 200: json(ImportJobView, 'The job.') },
+    errors: [404],
+    examples: [{ name: 'a job in progress', idFrom: IMPORT_JOB, status: 200 }],
+  },
+  'POST /imports': {
+    tag: 'Imports',
+    summary:
+      'Import placements: a file (CSV, XLSX, SEN2 XML, multipart), or start a job for rows sent in batches',
+    description:
+      'A file up to the body limit is parsed and imported in the request. For any size, parse locally and send JSON: this creates a job (or resumes the unfinished job of the same file), then send rows with `POST /imports/{id}/rows` and finish with `POST /imports/{id}/complete`.',
+    query: ImportUploadQuery,
+    body: [
+      json(ImportJobCreate, 'Start (or resume) a job for a file parsed by the client.'),
+      CSV,
+      XLSX,
+      file('multipart/form-data', 'File parts, and optionally `mapping` (JSON) and, for SEN2, `salt`.'),
+    ],
+    responses: {
+      200: json(
+        z.union([ImportJobStarted, ImportUploadResult]),
+        'An unfinished job of the same file resumed.',
+      ),
+      201: json(z.union([ImportJobStarted, ImportUploadResult]), 'A new job.'),
+    },
+    errors: [409],
+    examples: [
+      {
+        name: 'a job for rows sent in batches',
+        body: {
+          fileName: 'placements-2025.csv',
+          format: 'placements',
+          fingerprint: 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778',
+          totalRows: 1,
+          rejected: 0,
+          rejects: [],
+          duplicates: 0,
         },
-      ],
-    },
-  },
-  // Export files, one route each (a file of placements is child-level, the DSG plan is not), and import
-  // progress: reads, on the files entry's read-only function.
-  {
-    method: 'GET',
-    path: '/exports/placements.csv',
-    fn: 'exports',
-    groups: placementCosts,
-    doc: {
-      tag: 'Exports',
-      summary: 'Placements as CSV (all, or those a GET /placements filter picks)',
-      query: PlacementFilterQuery,
-      responses: { 200: CSV },
-      errors: [413],
-      examples: [{ name: 'all', status: 200 }],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/exports/placements.xlsx',
-    fn: 'exports',
-    groups: placementCosts,
-    doc: {
-      tag: 'Exports',
-      summary: 'Placements as an Excel workbook (all, or those a GET /placements filter picks)',
-      query: PlacementFilterQuery,
-      responses: { 200: XLSX },
-      errors: [413],
-      examples: [{ name: 'out of borough', query: { inBorough: 'false' }, status: 200 }],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/exports/census.csv',
-    fn: 'exports',
-    groups: childLevel,
-    doc: {
-      tag: 'Exports',
-      summary: 'The January census snapshot of a year, one row per child',
-      query: CensusQuery,
-      responses: { 200: CSV },
-      errors: [413],
-      examples: [{ name: '2026', query: { year: '2026' }, status: 200 }],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/exports/witan/{file}',
-    fn: 'exports',
-    groups: childLevel,
-    doc: {
-      tag: 'Exports',
-      summary: 'One witan.send input file, from the stored placements',
-      params: { file: WitanFileName },
-      responses: { 200: CSV },
-      errors: [404, 409, 413, 422],
-      examples: [
-        { name: 'transitions', params: { file: 'transitions.csv' }, status: 200 },
-        { name: 'costs', params: { file: 'costs.csv' }, status: 200 },
-      ],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/exports/dsg-plan.csv',
-    fn: 'exports',
-    groups: everyone,
-    doc: {
-      tag: 'Exports',
-      summary: 'The DSG management plan, as CSV',
-      description: DSG_PLAN_DESCRIPTION,
-      query: DsgPlanQuery,
-      responses: { 200: CSV },
-      examples: [
-        { name: 'one year (2025-26)', query: { fy: '2025-26' }, status: 200 },
-        { name: 'three years from 2026-27', query: { from: '2026-27', years: '3' }, status: 200 },
-      ],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/exports/dsg-plan.xlsx',
-    fn: 'exports',
-    groups: everyone,
-    doc: {
-      tag: 'Exports',
-      summary: 'The DSG management plan, as an Excel workbook',
-      description: DSG_PLAN_DESCRIPTION,
-      query: DsgPlanQuery,
-      responses: { 200: XLSX },
-      examples: [{ name: 'two years from 2026-27', query: { from: '2026-27', years: '2' }, status: 200 }],
-    },
-  },
-  // An import job names its file and its rejected lines: child-level.
-  {
-    method: 'GET',
-    path: '/imports/{id}',
-    fn: 'exports',
-    groups: childLevel,
-    doc: {
-      tag: 'Imports',
-      summary: "An import job's progress",
-      params: { id: ImportJobId },
-      responses: { 200: json(ImportJobView, 'The job.') },
-      errors: [404],
-      examples: [{ name: 'a job in progress', idFrom: IMPORT_JOB, status: 200 }],
-    },
-  },
-  // Bulk import writes placements, so it is a caseworkers' route, on its own function (batch writes, longer runs).
-  {
-    method: 'POST',
-    path: '/imports',
-    fn: 'imports',
-    groups: ['caseworkers'],
-    doc: {
-      tag: 'Imports',
-      summary:
-        'Import placements: a file (CSV, XLSX, SEN2 XML, multipart), or start a job for rows sent in batches',
-      description:
-        'A file up to the body limit is parsed and imported in the request. For any size, parse locally and send JSON: this creates a job (or resumes the unfinished job of the same file), then send rows with `POST /imports/{id}/rows` and finish with `POST /imports/{id}/complete`.',
-      query: ImportUploadQuery,
-      body: [
-        json(ImportJobCreate, 'Start (or resume) a job for a file parsed by the client.'),
-        CSV,
-        XLSX,
-        file('multipart/form-data', 'File parts, and optionally `mapping` (JSON) and, for SEN2, `salt`.'),
-      ],
-      responses: {
-        200: json(
-          z.union([ImportJobStarted, ImportUploadResult]),
-          'An unfinished job of the same file resumed.',
-        ),
-        201: json(z.union([ImportJobStarted, ImportUploadResult]), 'A new job.'),
+        status: 201,
       },
-      errors: [409],
-      examples: [
-        {
-          name: 'a job for rows sent in batches',
-          body: {
-            fileName: 'placements-2025.csv',
-            format: 'placements',
-            fingerprint: 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778',
-            totalRows: 1,
-            rejected: 0,
-            rejects: [],
-            duplicates: 0,
-          },
-          status: 201,
-        },
-        {
-          name: 'a CSV file',
-          headers: { 'X-File-Name': 'placements.csv' },
-          body: EXAMPLE_IMPORT_CSV,
-          status: 201,
-        },
-        {
-          name: 'an Excel workbook',
-          upload: { file: 'tests/fixtures/imports/placements.xlsx', mediaType: XLSX_TYPE },
-          status: 201,
-        },
-        {
-          name: 'SEN2 module files',
-          query: { format: 'sen2' },
-          upload: { folder: 'tests/fixtures/imports/sen2', fields: { salt: 'example-salt-0123456789' } },
-          status: 201,
-        },
-      ],
-    },
-  },
-  {
-    method: 'POST',
-    path: '/imports/{id}/rows',
-    fn: 'imports',
-    groups: ['caseworkers'],
-    doc: {
-      tag: 'Imports',
-      summary: 'Send the next batch of rows of an import job',
-      params: { id: ImportJobId },
-      body: json(ImportRowBatch, "Rows from `offset` = the job's progress."),
-      responses: { 200: json(ImportBatchResult, 'The job, and what this batch did.') },
-      errors: [404, 409],
-      examples: [
-        {
-          name: 'the first batch',
-          idFrom: IMPORT_JOB,
-          body: { offset: 0, rows: [{ line: 2, placement: IMPORT_ROW_PLACEMENT }] },
-          status: 200,
-        },
-      ],
-    },
-  },
-  {
-    method: 'POST',
-    path: '/imports/{id}/complete',
-    fn: 'imports',
-    groups: ['caseworkers'],
-    doc: {
-      tag: 'Imports',
-      summary: 'Finish an import job once every row is sent',
-      params: { id: ImportJobId },
-      responses: { 200: json(ImportJobView, 'The completed job.') },
-      errors: [404, 409],
-      examples: [{ name: 'every row sent', idFrom: IMPORT_JOB, status: 200 }],
-    },
-  },
-  {
-    method: 'GET',
-    path: '/alerts',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Alerts',
-      summary: 'Monthly alert runs on record',
-      query: AlertHistoryQuery,
-      responses: { 200: json(AlertHistory, 'The runs, newest first.') },
-      examples: [{ name: 'since', query: { since: '2025-01' }, status: 200 }],
-    },
-  },
-  // A deployed stack runs alerts from its schedule: the app answers 503 here, but the route is real locally.
-  {
-    method: 'POST',
-    path: '/alerts/runs',
-    fn: 'planning',
-    groups: ['planners'],
-    doc: {
-      tag: 'Alerts',
-      summary: "Run a month's alerts now (local runtime; a deployed stack runs them on its schedule)",
-      body: json(AlertRunBody, 'The month.'),
-      responses: {
-        200: json(AlertRunResult, 'Already sent: the run on record.'),
-        201: json(AlertRunResult, 'Run and published.'),
+      {
+        name: 'a CSV file',
+        headers: { 'X-File-Name': 'placements.csv' },
+        body: EXAMPLE_IMPORT_CSV,
+        status: 201,
       },
-      errors: [409, 503],
-      examples: [{ name: 'last month', body: { month: '2025-12' }, status: 201 }],
-    },
+      {
+        name: 'an Excel workbook',
+        upload: { file: 'tests/fixtures/imports/placements.xlsx', mediaType: XLSX_TYPE },
+        status: 201,
+      },
+      {
+        name: 'SEN2 module files',
+        query: { format: 'sen2' },
+        upload: { folder: 'tests/fixtures/imports/sen2', fields: { salt: 'example-salt-0123456789' } },
+        status: 201,
+      },
+    ],
   },
-  // Who the caller is and their groups: the dashboard shows each group what the table lets it do.
-  {
-    method: 'GET',
-    path: '/me',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Session',
-      summary: 'Who the API takes the caller to be, and their groups',
-      responses: { 200: json(Me, 'The caller.') },
-      examples: [{ name: 'me', status: 200 }],
-    },
+  'POST /imports/{id}/rows': {
+    tag: 'Imports',
+    summary: 'Send the next batch of rows of an import job',
+    params: { id: ImportJobId },
+    body: json(ImportRowBatch, "Rows from `offset` = the job's progress."),
+    responses: { 200: json(ImportBatchResult, 'The job, and what this batch did.') },
+    errors: [404, 409],
+    examples: [
+      {
+        name: 'the first batch',
+        idFrom: IMPORT_JOB,
+        body: { offset: 0, rows: [{ line: 2, placement: IMPORT_ROW_PLACEMENT }] },
+        status: 200,
+      },
+    ],
   },
-  // What the authority has loaded and what is missing: counts and names of provisions, no child.
-  {
-    method: 'GET',
-    path: '/readiness',
-    fn: 'read',
-    groups: everyone,
-    doc: {
-      tag: 'Session',
-      summary: 'What this authority has loaded and what is missing, item by item, with how to fill each',
-      responses: { 200: json(Readiness, 'Each item ready, partial or missing, and the facts judged.') },
-      examples: [{ name: 'readiness', status: 200 }],
-    },
+  'POST /imports/{id}/complete': {
+    tag: 'Imports',
+    summary: 'Finish an import job once every row is sent',
+    params: { id: ImportJobId },
+    responses: { 200: json(ImportJobView, 'The completed job.') },
+    errors: [404, 409],
+    examples: [{ name: 'every row sent', idFrom: IMPORT_JOB, status: 200 }],
   },
-  // The contract itself and its docs: no data in them.
-  {
-    method: 'GET',
-    path: '/openapi.json',
-    fn: 'read',
-    groups: 'public',
-    doc: {
-      tag: 'Session',
-      summary: 'This OpenAPI 3.1 document',
-      responses: { 200: json(OpenApiDocumentShape, 'The OpenAPI document, generated from the route table.') },
-      examples: [{ name: 'document', status: 200 }],
-    },
+  'GET /alerts': {
+    tag: 'Alerts',
+    summary: 'Monthly alert runs on record',
+    query: AlertHistoryQuery,
+    responses: { 200: json(AlertHistory, 'The runs, newest first.') },
+    examples: [{ name: 'since', query: { since: '2025-01' }, status: 200 }],
   },
-  {
-    method: 'GET',
-    path: '/docs',
-    fn: 'read',
-    groups: 'public',
-    doc: {
-      tag: 'Session',
-      summary: 'Interactive API docs (Swagger UI, served from this deployment, no CDN)',
-      responses: { 200: file('text/html', 'The docs page.') },
+  'POST /alerts/runs': {
+    tag: 'Alerts',
+    summary: "Run a month's alerts now (local runtime; a deployed stack runs them on its schedule)",
+    body: json(AlertRunBody, 'The month.'),
+    responses: {
+      200: json(AlertRunResult, 'Already sent: the run on record.'),
+      201: json(AlertRunResult, 'Run and published.'),
     },
+    errors: [409, 503],
+    examples: [{ name: 'last month', body: { month: '2025-12' }, status: 201 }],
   },
-  {
-    method: 'GET',
-    path: '/docs/{proxy+}',
-    fn: 'read',
-    groups: 'public',
-    doc: {
-      tag: 'Session',
-      summary: "The docs page's scripts, styles and changelog",
-      responses: { 200: file('application/octet-stream', 'A static file of the docs page.') },
-      errors: [404],
-    },
+  'GET /me': {
+    tag: 'Session',
+    summary: 'Who the API takes the caller to be, and their groups',
+    responses: { 200: json(Me, 'The caller.') },
+    examples: [{ name: 'me', status: 200 }],
   },
-  // The dashboard's static page and assets: no data in them, and the browser must load them to sign in.
-  {
-    method: 'GET',
-    path: '/',
-    fn: 'read',
-    groups: 'public',
-    doc: {
-      tag: 'Session',
-      summary: 'The dashboard page',
-      responses: { 200: file('text/html', 'The dashboard.') },
-    },
+  'GET /readiness': {
+    tag: 'Session',
+    summary: 'What this authority has loaded and what is missing, item by item, with how to fill each',
+    responses: { 200: json(Readiness, 'Each item ready, partial or missing, and the facts judged.') },
+    examples: [{ name: 'readiness', status: 200 }],
   },
-  {
-    method: 'GET',
-    path: '/assets/{proxy+}',
-    fn: 'read',
-    groups: 'public',
-    doc: {
-      tag: 'Session',
-      summary: "The dashboard's scripts, styles and sign-in settings",
-      responses: { 200: file('application/octet-stream', 'A static file of the dashboard.') },
-      errors: [404],
-    },
+  'GET /openapi.json': {
+    tag: 'Session',
+    summary: 'This OpenAPI 3.1 document',
+    responses: { 200: json(OpenApiDocumentShape, 'The OpenAPI document, generated from the route table.') },
+    examples: [{ name: 'document', status: 200 }],
   },
-];
+  'GET /docs': {
+    tag: 'Session',
+    summary: 'Interactive API docs (Swagger UI, served from this deployment, no CDN)',
+    responses: { 200: file('text/html', 'The docs page.') },
+  },
+  'GET /docs/{proxy+}': {
+    tag: 'Session',
+    summary: "The docs page's scripts, styles and changelog",
+    responses: { 200: file('application/octet-stream', 'A static file of the docs page.') },
+    errors: [404],
+  },
+  'GET /': {
+    tag: 'Session',
+    summary: 'The dashboard page',
+    responses: { 200: file('text/html', 'The dashboard.') },
+  },
+  'GET /assets/{proxy+}': {
+    tag: 'Session',
+    summary: "The dashboard's scripts, styles and sign-in settings",
+    responses: { 200: file('application/octet-stream', 'A static file of the dashboard.') },
+    errors: [404],
+  },
+};
+
+/** The route table with each route's contract: what the stack deploys and GET /openapi.json describes. */
+export const DEPLOYED_ROUTES: readonly ApiRoute[] = ROUTE_ACCESS.map((route) => ({
+  ...route,
+  doc: ROUTE_DOCS[routeKey(route)],
+}));

@@ -59,7 +59,7 @@ import { ALERT_RUN_PARTITION, ALERT_RUN_UPDATED_ATTRIBUTES } from '../functions/
 import { CHANGES_PK, PROJECTION_PK } from '../functions/store/placement-projection';
 import { BUNDLING, type EntryName, entryPath, REPO_ROOT, RUNTIME } from './bundling';
 import { type AuthorityConfig, alertConfigOf } from './config';
-import { API_FUNCTIONS, type ApiFunction, DEPLOYED_ROUTES, ENTRY_OF } from './routes';
+import { API_FUNCTIONS, type ApiFunction, ENTRY_OF, ROUTE_ACCESS } from './route-access';
 import { TABLE } from './table';
 
 export const APP_TAG = 'send-sufficiency';
@@ -472,7 +472,7 @@ export class SendStack extends Stack {
       ]),
     ) as Record<ApiFunction, HttpLambdaIntegration>;
     const noAuthorizer = new HttpNoneAuthorizer();
-    for (const route of DEPLOYED_ROUTES) {
+    for (const route of ROUTE_ACCESS) {
       const [created] = api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -552,9 +552,7 @@ export class SendStack extends Stack {
  */
 /** A function that serves `GET /placements`, the one list that pages with cursors. */
 const servesPaginatedList = (name: ApiFunction) =>
-  DEPLOYED_ROUTES.some(
-    (route) => route.fn === name && route.method === 'GET' && route.path === '/placements',
-  );
+  ROUTE_ACCESS.some((route) => route.fn === name && route.method === 'GET' && route.path === '/placements');
 
 function grantTable(fn: NodejsFunction, table: Table, writes: string[]) {
   fn.addToRolePolicy(

@@ -1,12 +1,21 @@
-// The HTTP API: one Hono app, the same code in Lambda and in the local runtime (infra/local). Route modules
-// each add their routes, in two sets: the main API (api-routes.ts, served by lambda.ts) and the file routes
-// (file-routes.ts, served by files-lambda.ts). Errors are mapped to HTTP here and only here.
-import { Hono } from 'hono';
+// The HTTP API: one Hono app, the same code in Lambda and in the local runtime (infra/local). It serves the
+// routes of the route table (infra/route-access.ts), each answered by a handler of its route module (routes/),
+// in two sets: the main API (api-routes.ts, served by lambda.ts) and the file routes (file-routes.ts, served by
+// files-lambda.ts). A route module is imported on its first request, so a cold start loads none of them, and
+// each first request only its own. Errors are mapped to HTTP here and only here.
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DateRangeError } from '../../domain/dates';
+import {
+  type ModuleName,
+  ROUTE_ACCESS,
+  type RouteKey,
+  type RouteKeyOf,
+  routeKey,
+} from '../../infra/route-access';
 import { isDatabaseUnavailable } from '../store/table-client';
-import { routeAccess } from './access';
+import { honoPath, routeAccess } from './access';
 import { API_ROUTES } from './api-routes';
 import type { AppDeps } from './deps';
 import { AppError, MAX_BODY_BYTES, tooLarge } from './errors';
@@ -40,8 +49,29 @@ async function discardBody(request: Request, limit: number): Promise<void> {
 
 export type AppEnv = { Variables: { identity: Identity | undefined; deps: AppDeps } };
 
-/** A route module: a function returning a Hono app of routes, mounted at `/`. */
-export type RouteModule = () => Hono<AppEnv>;
+/** Any route's handler (Hono's Context types its path parameters as any path's). */
+type RouteHandler = (c: Context<AppEnv>) => Response | Promise<Response>;
+/** The table's `/placements/{id}` as Hono types it, `/placements/:id`, so `c.req.param('id')` is a string. */
+type HonoPath<P extends string> = P extends `${infer Head}{${infer Name}}${infer Tail}`
+  ? `${Head}:${Name}${HonoPath<Tail>}`
+  : P;
+type PathOf<K extends string> = K extends `${string} ${infer Path}` ? HonoPath<Path> : never;
+/** A route module's handlers: one for each route the table gives the module, and no other. */
+export type RouteHandlers<M extends ModuleName> = {
+  [K in RouteKeyOf<M>]: (c: Context<AppEnv, PathOf<K>>) => Response | Promise<Response>;
+};
+/** Route modules by name, each imported when first needed: `() => import('./routes/x').then(…)`. */
+export type RouteModules = { [M in ModuleName]?: () => Promise<RouteHandlers<M>> };
+
+/** A route answered by its module's handler, the module imported on the route's first request. */
+function lazyHandler(load: () => Promise<Partial<Record<RouteKey, RouteHandler>>>, key: RouteKey) {
+  return async (c: Context<AppEnv>) => {
+    const handler = (await load())[key];
+    // The module types rule this out; a module built some other way is refused loudly.
+    if (!handler) throw new Error(`${key}: its route module has no handler for it`);
+    return handler(c);
+  };
+}
 
 export interface AppOptions {
   deps: AppDeps;
@@ -50,7 +80,7 @@ export interface AppOptions {
    * The route modules to serve. Default: the main API (API_ROUTES); add FILE_ROUTES (file-routes.ts) for
    * imports and export files, as the local runtime does.
    */
-  routes?: readonly RouteModule[];
+  routes?: RouteModules;
   /** Logs unexpected errors; clients only get a generic 500 with a request id. */
   logError?: (error: unknown, requestId: string) => void;
 }
@@ -89,8 +119,11 @@ export function createApp({ deps, identity, routes = API_ROUTES, logError = cons
   app.use('*', routeAccess);
 
   // A new route module joins API_ROUTES (api-routes.ts), or FILE_ROUTES (file-routes.ts) if it reads or
-  // writes spreadsheets or CSV files.
-  for (const routeModule of routes) app.route('/', routeModule());
+  // writes spreadsheets or CSV files; its routes join the table.
+  for (const route of ROUTE_ACCESS) {
+    const load = route.module === 'static' ? undefined : routes[route.module];
+    if (load) app.on(route.method, honoPath(route.path), lazyHandler(load, routeKey(route)));
+  }
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {

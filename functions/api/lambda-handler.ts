@@ -11,7 +11,7 @@ import { alertConfigFromEnv } from '../alerts/config';
 import { withSourceStack } from '../stack-trace';
 import { createStores } from '../store';
 import type { CursorKeySource } from '../store/cursor';
-import { type App, createApp, type RouteModule } from './app';
+import { type App, createApp, type RouteModules } from './app';
 import { jwtIdentity } from './identity';
 
 const Config = z.object({
@@ -49,7 +49,7 @@ export interface ApiHandlerOptions {
 }
 
 /** The Lambda handler for an app of the given route modules. Call it at module scope: it is the cold start. */
-export function apiHandler(routes: readonly RouteModule[], { serve }: ApiHandlerOptions = {}) {
+export function apiHandler(routes: RouteModules, { serve }: ApiHandlerOptions = {}) {
   // No service name here: Powertools reads POWERTOOLS_SERVICE_NAME, set per function by the stack.
   const logger = new Logger();
 

@@ -242,7 +242,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     const app = createApp({
       deps,
       identity: options.identity ?? actAsIdentity(LOCAL_DEVELOPER),
-      routes: [...API_ROUTES, ...FILE_ROUTES],
+      routes: { ...API_ROUTES, ...FILE_ROUTES },
     });
     mountActAsSwitch(app);
     if (!options.configureApp) await dashboardBuilt;

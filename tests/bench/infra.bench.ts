@@ -20,7 +20,7 @@ import {
   REPO_ROOT,
 } from '../../infra/bundling';
 import { loadAuthorityConfig } from '../../infra/config';
-import { API_FUNCTIONS, ENTRY_OF } from '../../infra/routes';
+import { API_FUNCTIONS, ENTRY_OF } from '../../infra/route-access';
 import { alertsEnvironment, functionEnvironment } from '../../infra/stack';
 import { buildDashboard } from '../../web/build';
 

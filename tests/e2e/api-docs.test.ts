@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocal } from '../../infra/local/server';
-import { DEPLOYED_ROUTES } from '../../infra/routes';
+import { ROUTE_ACCESS } from '../../infra/route-access';
 import { browserAvailable, launchBrowser } from '../helpers/browser';
 
 const run = browserAvailable('api-docs.test.ts');
@@ -51,9 +51,7 @@ describe.skipIf(!run)('/docs in Chromium, offline', () => {
   it('renders every operation of the document, with who may call it, from local files only', async () => {
     await page.goto(`${runtime.url}/docs`);
     await page.waitForSelector('.opblock', { timeout: 120_000 });
-    await expect
-      .poll(() => page.locator('.opblock').count(), { timeout: 60_000 })
-      .toBe(DEPLOYED_ROUTES.length);
+    await expect.poll(() => page.locator('.opblock').count(), { timeout: 60_000 }).toBe(ROUTE_ACCESS.length);
     expect(await page.locator('.info .title').innerText()).toContain('send-sufficiency API');
     // Each operation's method and path, as the route table has them.
     const rendered = await page
@@ -65,7 +63,7 @@ describe.skipIf(!run)('/docs in Chromium, offline', () => {
         ),
       );
     expect(rendered.sort()).toEqual(
-      DEPLOYED_ROUTES.map((route) => `${route.method} ${route.path.replace('{proxy+}', '{proxy}')}`).sort(),
+      ROUTE_ACCESS.map((route) => `${route.method} ${route.path.replace('{proxy+}', '{proxy}')}`).sort(),
     );
     // Open one operation: its description names the groups that may call it.
     await page.locator('#operations-Placements-postPlacements .opblock-summary').click();

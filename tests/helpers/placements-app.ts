@@ -68,7 +68,7 @@ export async function placementsApp(today = '2026-01-10') {
       const caller = (c.req.header('x-test-caller') ?? 'caseworker') as Caller;
       return caller === 'anonymous' ? undefined : CALLERS[caller];
     },
-    routes: [...API_ROUTES, ...FILE_ROUTES],
+    routes: { ...API_ROUTES, ...FILE_ROUTES },
     logError: () => {},
   });
 

@@ -1,13 +1,12 @@
 // Who may see a child's records, as the issue states it, written out here independently of the route table:
 // readers see aggregates only; child-level routes need caseworkers or planners; finance sees placement records
 // (their costs) but not the audit trail. Every route × every group is checked against the table
-// (infra/routes.ts), and the app's one access check refuses a route the table does not list. The edge
+// (infra/route-access.ts), and the app's one access check refuses a route the table does not list. The edge
 // (the stack's authorizer scopes) is checked route × group in stack.test.ts, the app in routes.test.ts.
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { type AppEnv, createApp } from '../../functions/api/app';
+import { createApp } from '../../functions/api/app';
 import { GROUPS, type Group } from '../../functions/api/identity';
-import { DEPLOYED_ROUTES } from '../../infra/routes';
+import { ROUTE_ACCESS } from '../../infra/route-access';
 
 /** Aggregates (and the caller's own identity): every group. */
 const AGGREGATES = [
@@ -69,7 +68,7 @@ function policy(route: string, group: Group): boolean | undefined {
 }
 
 const keyOf = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
-const dataRoutes = DEPLOYED_ROUTES.filter((route) => route.groups !== 'public');
+const dataRoutes = ROUTE_ACCESS.filter((route) => route.groups !== 'public');
 
 describe('who may call what', () => {
   it('the policy names every data route of the table, and nothing the table lacks', () => {
@@ -104,18 +103,13 @@ describe("the app's access check", () => {
     createApp({
       deps: { now: () => new Date(), checkDatabase: async () => {} } as never,
       identity: () => ({ userId: 'u', name: 'u', groups }),
-      routes: [
-        () => {
-          const extra = new Hono<AppEnv>();
-          extra.get('/unlisted', (c) => c.json({ secret: true }));
-          return extra;
-        },
-      ],
       logError: () => {},
     });
 
-  it('refuses a route the table does not list, whatever the groups', async () => {
-    const response = await appWith([...GROUPS]).request('/unlisted');
+  it('refuses a route added to the app outside the table, whatever the groups', async () => {
+    const app = appWith([...GROUPS]);
+    app.get('/unlisted', (c) => c.json({ secret: true }));
+    const response = await app.request('/unlisted');
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({
       message: expect.stringContaining('not in the route table'),
@@ -128,7 +122,7 @@ describe("the app's access check", () => {
       identity: () => undefined,
       logError: () => {},
     });
-    expect(DEPLOYED_ROUTES.filter((route) => route.groups === 'public').map(keyOf)).toEqual([
+    expect(ROUTE_ACCESS.filter((route) => route.groups === 'public').map(keyOf)).toEqual([
       'GET /openapi.json',
       'GET /docs',
       'GET /docs/{proxy+}',

@@ -12,7 +12,7 @@ import { handler as groupScopesHandler, scopesForGroups } from '../../functions/
 import { ALERT_RUN_PARTITION, ALERT_RUN_UPDATED_ATTRIBUTES } from '../../functions/store/alert-runs';
 import { assembleApp } from '../../infra/assemble';
 import { authoritySlugs, loadAuthorityConfig } from '../../infra/config';
-import { API_FUNCTIONS, DEPLOYED_ROUTES } from '../../infra/routes';
+import { API_FUNCTIONS, ROUTE_ACCESS } from '../../infra/route-access';
 import { PROJECTION_PARTITIONS, PROJECTION_WRITE_ACTIONS, type SendStack } from '../../infra/stack';
 import { TABLE } from '../../infra/table';
 
@@ -328,7 +328,7 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
   });
 
   it('routes every API path to the function of its permission set, behind the JWT authorizer and group scopes', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', DEPLOYED_ROUTES.length);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTE_ACCESS.length);
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
@@ -339,7 +339,7 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
         .map(([id, r]) => [id, r.Properties.IntegrationUri['Fn::GetAtt'][0]]),
     );
     const routes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
-    for (const expected of DEPLOYED_ROUTES) {
+    for (const expected of ROUTE_ACCESS) {
       const route = routes.find((r) => r.Properties.RouteKey === `${expected.method} ${expected.path}`);
       expect(route, `${expected.method} ${expected.path}`).toBeDefined();
       const integrationId = route?.Properties.Target['Fn::Join'][1][1].Ref;
@@ -365,7 +365,7 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
       } as never);
       const scopes: string[] =
         token.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.scopesToAdd ?? [];
-      for (const expected of DEPLOYED_ROUTES.filter((route) => route.groups !== 'public')) {
+      for (const expected of ROUTE_ACCESS.filter((route) => route.groups !== 'public')) {
         const route = routes.find((r) => r.Properties.RouteKey === `${expected.method} ${expected.path}`);
         const admitted = ((route?.Properties.AuthorizationScopes ?? []) as string[]).some((scope) =>
           scopes.includes(scope),
@@ -380,17 +380,17 @@ describe.each(authoritySlugs())('stack for %s', (slug) => {
   // Which group may call which route is tested route by route in access.test.ts.
   it('sends reads to the read-only functions and import writes to the imports function', () => {
     // Reads go to the read-only functions (read; exports for the files) and nothing else does.
-    for (const route of DEPLOYED_ROUTES)
+    for (const route of ROUTE_ACCESS)
       expect(['read', 'exports'].includes(route.fn), `${route.method} ${route.path}`).toBe(
         route.method === 'GET',
       );
     // Every import write goes to the imports function, the only one that may batch-write.
     expect(
-      DEPLOYED_ROUTES.filter((route) => route.method === 'POST' && route.path.startsWith('/imports')).map(
+      ROUTE_ACCESS.filter((route) => route.method === 'POST' && route.path.startsWith('/imports')).map(
         (route) => route.fn,
       ),
     ).toEqual(['imports', 'imports', 'imports']);
-    expect(DEPLOYED_ROUTES.filter((route) => route.groups === 'public').map((route) => route.path)).toEqual([
+    expect(ROUTE_ACCESS.filter((route) => route.groups === 'public').map((route) => route.path)).toEqual([
       '/openapi.json',
       '/docs',
       '/docs/{proxy+}',

@@ -103,7 +103,7 @@ beforeAll(async () => {
     deps,
     identity: (c) => CALLERS[(c.req.header('x-test-caller') ?? 'reader') as Caller],
     // The DSG-plan files are served by the files function; here, one app serves both sets.
-    routes: [...API_ROUTES, ...FILE_ROUTES],
+    routes: { ...API_ROUTES, ...FILE_ROUTES },
     logError: () => {},
   });
   call = async (method, path, options = {}) =>

@@ -40,7 +40,7 @@ describe('generated bad requests across every route', () => {
     app = createApp({
       deps,
       identity: fuzzIdentity,
-      routes: [...API_ROUTES, ...FILE_ROUTES],
+      routes: { ...API_ROUTES, ...FILE_ROUTES },
       logError: (error) => unexpected.push(error),
     });
     fingerprint = () => tableFingerprint(table.client, table.tableName);

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ncyLabel } from '../../domain/codes';
 import type { Placement } from '../../domain/placement';
-import { GROUPS } from '../../functions/api/identity';
-import { DEPLOYED_ROUTES } from '../../infra/routes';
+import { GROUPS, type Group } from '../../functions/api/identity';
+import { ROUTE_ACCESS } from '../../infra/route-access';
 import { can, routeFor } from '../../web/src/access';
 import { patchOf } from '../../web/src/views/placement-form';
 import { valueWords } from '../../web/src/words';
@@ -13,7 +13,7 @@ const sample = (path: string) => path.replace(/\{proxy\+\}/, 'app.js').replace(/
 
 describe('the route table in the dashboard', () => {
   it('finds each deployed route from a concrete path, as API Gateway would', () => {
-    for (const route of DEPLOYED_ROUTES)
+    for (const route of ROUTE_ACCESS)
       expect(routeFor(route.method, sample(route.path)), `${route.method} ${route.path}`).toBe(route);
     expect(routeFor('GET', '/placements?inBorough=false&lookedAfter=true')?.path).toBe('/placements');
     expect(routeFor('GET', '/exports/witan/costs.csv')?.path).toBe('/exports/witan/{file}');
@@ -26,10 +26,10 @@ describe('the route table in the dashboard', () => {
   });
 
   it('lets a group do exactly what the table lists for it', () => {
-    for (const route of DEPLOYED_ROUTES)
+    for (const route of ROUTE_ACCESS)
       for (const group of GROUPS)
         expect(can(route.method, sample(route.path), [group]), `${group} ${route.method} ${route.path}`).toBe(
-          route.groups === 'public' || route.groups.includes(group),
+          route.groups === 'public' || (route.groups as readonly Group[]).includes(group),
         );
     expect(can('POST', '/placements', [])).toBe(false);
     expect(can('DELETE' as never, '/placements', [...GROUPS])).toBe(false);

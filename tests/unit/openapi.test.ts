@@ -40,7 +40,7 @@ writeFileSync(join(dashboardRoot, 'index.html'), '<!doctype html>');
 afterAll(() => rmSync(dashboardRoot, { recursive: true, force: true }));
 
 const app = () =>
-  createApp({ deps: {} as AppDeps, identity: () => undefined, routes: [...API_ROUTES, ...FILE_ROUTES] });
+  createApp({ deps: {} as AppDeps, identity: () => undefined, routes: { ...API_ROUTES, ...FILE_ROUTES } });
 
 describe('GET /openapi.json', () => {
   it('is valid OpenAPI 3.1 by @readme/openapi-parser', async () => {

@@ -1,8 +1,8 @@
 // What the signed-in user may do, from the same route table the API and the stack enforce
-// (infra/routes.ts) and the groups GET /me reports. Views show only what `can` allows; the API refuses the
-// rest regardless, so hiding is a courtesy, never the control.
+// (infra/route-access.ts) and the groups GET /me reports. Views show only what `can` allows; the API refuses
+// the rest regardless, so hiding is a courtesy, never the control.
 import type { Group } from '../../functions/api/identity';
-import { type ApiRoute, DEPLOYED_ROUTES, type Method } from '../../infra/routes';
+import { type Method, ROUTE_ACCESS, type RouteAccess } from '../../infra/route-access';
 import { getMe, type Me } from './api';
 
 let me: Me | undefined;
@@ -16,7 +16,7 @@ export async function loadAccess(): Promise<Me> {
 export const currentUser = (): Me | undefined => me;
 
 /** Literal segments beat `{param}`, which beats `{proxy+}`: the route API Gateway would pick. */
-function specificity(route: ApiRoute, segments: string[]): number | undefined {
+function specificity(route: RouteAccess, segments: string[]): number | undefined {
   const pattern = route.path.split('/').filter(Boolean);
   let score = 0;
   for (const [index, part] of pattern.entries()) {
@@ -31,10 +31,10 @@ function specificity(route: ApiRoute, segments: string[]): number | undefined {
 }
 
 /** The deployed route that serves a concrete request path (query ignored). */
-export function routeFor(method: Method, path: string): ApiRoute | undefined {
+export function routeFor(method: Method, path: string): RouteAccess | undefined {
   const segments = path.split('?')[0]?.split('/').filter(Boolean) ?? [];
-  let best: { route: ApiRoute; score: number } | undefined;
-  for (const route of DEPLOYED_ROUTES) {
+  let best: { route: RouteAccess; score: number } | undefined;
+  for (const route of ROUTE_ACCESS) {
     if (route.method !== method) continue;
     const score = specificity(route, segments);
     if (score !== undefined && (!best || score > best.score)) best = { route, score };

@@ -4,14 +4,13 @@
 //   plan from the finance forecast (budget against forecast by category, balances without and with the
 //   mitigations, the mitigations, the assumptions).
 // - `?fy=2025-26`: one year's placements and spend by category and age group, from the recorded placements.
-import { Hono } from 'hono';
 import { managementPlan } from '../../../domain/dsg-management-plan';
 import { dsgPlan } from '../../../domain/dsg-plan';
 import { DsgPlanQuery } from '../../../domain/forecast';
 import { managementPlanCsv, managementPlanWorkbook } from '../../exports/dsg-management-plan';
 import { dsgPlanCsv, dsgPlanWorkbook } from '../../exports/dsg-plan';
 import { forecastFor } from '../../finance/forecast';
-import type { AppEnv } from '../app';
+import type { RouteHandlers } from '../app';
 import type { AppDeps } from '../deps';
 import { readQuery } from '../http';
 import { XLSX_TYPE } from '../operation';
@@ -23,10 +22,8 @@ async function planOf(deps: AppDeps, query: DsgPlanQuery) {
   return { plan, name: `dsg-management-plan-${plan.years[0]}-${plan.years.length}y` };
 }
 
-export function dsgPlanExportRoutes() {
-  const routes = new Hono<AppEnv>();
-
-  routes.get('/exports/dsg-plan.xlsx', async (c) => {
+export const dsgPlanExportRoutes: RouteHandlers<'dsg-plan-exports'> = {
+  'GET /exports/dsg-plan.xlsx': async (c) => {
     const deps = c.get('deps');
     const query = readQuery(c, DsgPlanQuery);
     const authority = deps.alerting.settings.authorityName;
@@ -42,9 +39,9 @@ export function dsgPlanExportRoutes() {
       'Content-Type': XLSX_TYPE,
       'Content-Disposition': `attachment; filename="${file.name}.xlsx"`,
     });
-  });
+  },
 
-  routes.get('/exports/dsg-plan.csv', async (c) => {
+  'GET /exports/dsg-plan.csv': async (c) => {
     const deps = c.get('deps');
     const query = readQuery(c, DsgPlanQuery);
     const file = query.fy
@@ -54,7 +51,5 @@ export function dsgPlanExportRoutes() {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${file.name}.csv"`,
     });
-  });
-
-  return routes;
-}
+  },
+};

@@ -2,7 +2,6 @@
 // those a GET /placements query picks) as CSV or XLSX, a January census snapshot, and the witan.send input
 // files. The DSG management plan exports (/exports/dsg-plan.*) live with the finance routes.
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import type { Placement } from '../../../domain/placement';
 import {
   describePlacementFilter,
@@ -15,7 +14,7 @@ import { placementsWorkbook } from '../../exports/placements';
 import { censusCsv, placementsCsv, WITAN_FILES, type WitanFile, witanFiles } from '../../imports/export';
 import { listAll } from '../../store/list-all';
 import { keyOf, PerState } from '../../store/per-state';
-import type { AppEnv } from '../app';
+import type { AppEnv, RouteHandlers } from '../app';
 import { AppError, NotFoundError } from '../errors';
 import { ExportFile, fileAnswer } from '../file-answer';
 import { readQuery } from '../http';
@@ -62,20 +61,18 @@ async function placementsFile(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
   return fileAnswer(c, file, name, narrow);
 }
 
-export function exportRoutes() {
-  const routes = new Hono<AppEnv>();
+export const exportRoutes: RouteHandlers<'exports'> = {
+  'GET /exports/placements.csv': (c) => placementsFile(c, 'csv'),
 
-  routes.get('/exports/placements.csv', (c) => placementsFile(c, 'csv'));
+  'GET /exports/placements.xlsx': (c) => placementsFile(c, 'xlsx'),
 
-  routes.get('/exports/placements.xlsx', (c) => placementsFile(c, 'xlsx'));
-
-  routes.get('/exports/census.csv', async (c) => {
+  'GET /exports/census.csv': async (c) => {
     const { year } = readQuery(c, CensusQuery);
     const file = await keptFile(c, `census|${year}`, (all) => ExportFile.csv(censusCsv(all, year)));
     return fileAnswer(c, file, `census-${year}.csv`);
-  });
+  },
 
-  routes.get('/exports/witan/:file', async (c) => {
+  'GET /exports/witan/{file}': async (c) => {
     const file = c.req.param('file');
     // Own keys only: `constructor` and `__proto__` are in every object, and are not witan.send files.
     if (!Object.hasOwn(WITAN_FILES, file))
@@ -103,7 +100,5 @@ export function exportRoutes() {
       ExportFile.csv(texts[WITAN_FILES[file as WitanFile]]),
     );
     return fileAnswer(c, answer, file);
-  });
-
-  return routes;
-}
+  },
+};

@@ -1,7 +1,6 @@
 // Finance: budgets (finance writes, everyone reads), spend by month and financial year and the outturn
 // forecast. The figures come from the pure engines in domain/. The DSG management plan files are file
 // routes (dsg-plan-exports.ts), kept out of the main API bundle.
-import { Hono } from 'hono';
 import { BudgetInput } from '../../../domain/budget';
 import { FinancialYear, financialYearBounds } from '../../../domain/dates';
 import { effectiveFinanceSettings, FinanceSettingsInput } from '../../../domain/finance-settings';
@@ -11,7 +10,7 @@ import { outturnFor } from '../../finance/expected-starts';
 import { forecastFor } from '../../finance/forecast';
 import { PerState } from '../../store/per-state';
 import { storedPopulationRows } from '../../store/population';
-import type { AppEnv } from '../app';
+import type { RouteHandlers } from '../app';
 import { AppError, NotFoundError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
 import { requireIdentity } from '../identity';
@@ -36,10 +35,8 @@ function yearNotStarted(fy: string) {
 /** Spend answers per state of the records (functions/store/per-state.ts): a year × breakdown × funder each. */
 const spendAnswers = new PerState<SpendSummary>(16);
 
-export function financeRoutes() {
-  const routes = new Hono<AppEnv>();
-
-  routes.put('/budgets/:financialYear', async (c) => {
+export const financeRoutes: RouteHandlers<'finance'> = {
+  'PUT /budgets/{financialYear}': async (c) => {
     const identity = requireIdentity(c);
     const financialYear = parseWith(FinancialYear, c.req.param('financialYear'), 'financialYear');
     const { version, ...input } = await readJson(c, BudgetInput);
@@ -53,23 +50,23 @@ export function financeRoutes() {
     c.header('ETag', etag(budget.version));
     if (created) c.header('Location', `/budgets/${financialYear}`);
     return c.json(budget, created ? 201 : 200);
-  });
+  },
 
-  routes.get('/budgets/:financialYear', async (c) => {
+  'GET /budgets/{financialYear}': async (c) => {
     const financialYear = parseWith(FinancialYear, c.req.param('financialYear'), 'financialYear');
     const budget = await c.get('deps').budgets.get(financialYear);
     if (!budget) throw new NotFoundError('budget for', financialYear);
     c.header('ETag', etag(budget.version));
     return c.json(budget);
-  });
+  },
 
-  routes.get('/finance/settings', async (c) => {
+  'GET /finance/settings': async (c) => {
     const settings = effectiveFinanceSettings(await c.get('deps').financeSettings.get());
     if (settings.version > 0) c.header('ETag', etag(settings.version));
     return c.json(settings);
-  });
+  },
 
-  routes.put('/finance/settings', async (c) => {
+  'PUT /finance/settings': async (c) => {
     const identity = requireIdentity(c);
     const { version, ...input } = await readJson(c, FinanceSettingsInput);
     const deps = c.get('deps');
@@ -81,9 +78,9 @@ export function financeRoutes() {
     });
     c.header('ETag', etag(settings.version));
     return c.json(effectiveFinanceSettings(settings), created ? 201 : 200);
-  });
+  },
 
-  routes.get('/spend', async (c) => {
+  'GET /spend': async (c) => {
     const deps = c.get('deps');
     const day = today(deps.now());
     const { fy = currentFinancialYear(deps.now()), by, funder } = readQuery(c, SpendQuery);
@@ -94,14 +91,14 @@ export function financeRoutes() {
       financialYearSpendSummary(placements, fy, by, funder),
     );
     return c.json({ ...spend, ...basis });
-  });
+  },
 
-  routes.get('/forecast', async (c) => {
+  'GET /forecast': async (c) => {
     const deps = c.get('deps');
     return c.json(await forecastFor(deps, readQuery(c, ForecastQuery), today(deps.now())));
-  });
+  },
 
-  routes.get('/outturn', async (c) => {
+  'GET /outturn': async (c) => {
     const deps = c.get('deps');
     const now = deps.now();
     const { fy = currentFinancialYear(now), asOf = today(now), newPlacements } = readQuery(c, OutturnQuery);
@@ -113,7 +110,5 @@ export function financeRoutes() {
     return c.json(
       outturnFor(placements, { financialYear: fy, asOf, method: newPlacements, budget, population }),
     );
-  });
-
-  return routes;
-}
+  },
+};

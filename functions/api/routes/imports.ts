@@ -5,14 +5,13 @@
 //   `POST /imports/{id}/rows` in batches of validated rows, then `POST /imports/{id}/complete`.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import { Name } from '../../../domain/text';
 import type { ImportFormat } from '../../imports/formats';
 import { type ImportJob, importBatch, newJob, runImport, storedRejects } from '../../imports/job';
 import { parseMappingFile } from '../../imports/mapping';
 import { importFingerprint, kindOf, parseImport, type UploadedFile } from '../../imports/parse';
 import { ImportFileError } from '../../imports/read';
-import type { AppEnv } from '../app';
+import type { AppEnv, RouteHandlers } from '../app';
 import { ConflictError, NotFoundError, unsupportedMediaType } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
 import { requireIdentity } from '../identity';
@@ -95,10 +94,8 @@ async function jobOf(c: Context<AppEnv>): Promise<ImportJob> {
   return job;
 }
 
-export function importRoutes() {
-  const routes = new Hono<AppEnv>();
-
-  routes.post('/imports', async (c) => {
+export const importRoutes: RouteHandlers<'imports'> = {
+  'POST /imports': async (c) => {
     const identity = requireIdentity(c);
     const deps = c.get('deps');
     const actor = actorOf(identity);
@@ -163,9 +160,9 @@ export function importRoutes() {
       },
       resumed ? 200 : 201,
     );
-  });
+  },
 
-  routes.post('/imports/:id/rows', async (c) => {
+  'POST /imports/{id}/rows': async (c) => {
     const deps = c.get('deps');
     const job = await jobOf(c);
     const body = await readJson(c, ImportRowBatch);
@@ -185,9 +182,9 @@ export function importRoutes() {
       { now: deps.now() },
     );
     return c.json({ ...summary(updated), batch: outcome });
-  });
+  },
 
-  routes.post('/imports/:id/complete', async (c) => {
+  'POST /imports/{id}/complete': async (c) => {
     const deps = c.get('deps');
     const job = await jobOf(c);
     if (job.totalRows !== undefined && job.progress < job.totalRows)
@@ -198,11 +195,9 @@ export function importRoutes() {
     const done =
       job.status === 'completed' ? job : await deps.imports.finish(job.id, 'completed', deps.now());
     return c.json(summary(done));
-  });
+  },
 
-  routes.get('/imports/:id', async (c) => {
+  'GET /imports/{id}': async (c) => {
     return c.json(summary(await jobOf(c)));
-  });
-
-  return routes;
-}
+  },
+};

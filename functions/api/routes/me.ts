@@ -1,14 +1,11 @@
 // GET /me: who the API takes the caller to be and their groups. The dashboard shows and hides actions from
 // these groups and the route table (infra/routes.ts); the routes refuse what a group may not do regardless.
-import { Hono } from 'hono';
-import type { AppEnv } from '../app';
+import type { RouteHandlers } from '../app';
 import { requireIdentity } from '../identity';
 
-export function meRoutes() {
-  const routes = new Hono<AppEnv>();
-  routes.get('/me', (c) => {
+export const meRoutes: RouteHandlers<'me'> = {
+  'GET /me': (c) => {
     const { userId, name, groups } = requireIdentity(c);
     return c.json({ userId, name, groups });
-  });
-  return routes;
-}
+  },
+};

@@ -1,9 +1,8 @@
 // /placements: thin handlers; validation is the domain's zod schemas, rules and storage are in the store.
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import { PlacementEnd, PlacementInput, PlacementPatch } from '../../../domain/placement';
 import { Id } from '../../../domain/text';
-import type { AppEnv } from '../app';
+import type { AppEnv, RouteHandlers } from '../app';
 import { NotFoundError, ValidationError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
 import { requireIdentity } from '../identity';
@@ -34,10 +33,8 @@ async function checkProvisionExists(
     ]);
 }
 
-export function placementRoutes() {
-  const routes = new Hono<AppEnv>();
-
-  routes.post('/placements', async (c) => {
+export const placementRoutes: RouteHandlers<'placements'> = {
+  'POST /placements': async (c) => {
     const identity = requireIdentity(c);
     const key = idempotencyKey(c.req.header('idempotency-key'));
     const input = await readJson(c, PlacementInput);
@@ -53,23 +50,23 @@ export function placementRoutes() {
     // A retried create answers exactly as the first did; this header tells the client it was a replay.
     if (!created) c.header('Idempotent-Replayed', 'true');
     return c.json(placement, 201);
-  });
+  },
 
-  routes.get('/placements', async (c) => {
+  'GET /placements': async (c) => {
     const { limit, cursor, ...filter } = readQuery(c, PlacementListQuery);
     const page = await c.get('deps').placements.list(filter, { limit, ...(cursor ? { cursor } : {}) });
     return c.json(page);
-  });
+  },
 
-  routes.get('/placements/:id', async (c) => {
+  'GET /placements/{id}': async (c) => {
     const id = placementId(c.req.param('id'));
     const placement = await c.get('deps').placements.get(id);
     if (!placement) throw new NotFoundError('placement', id);
     c.header('ETag', etag(placement.version));
     return c.json(placement);
-  });
+  },
 
-  routes.patch('/placements/:id', async (c) => {
+  'PATCH /placements/{id}': async (c) => {
     const identity = requireIdentity(c);
     const id = placementId(c.req.param('id'));
     const patch = await readJson(c, PlacementPatch);
@@ -82,9 +79,9 @@ export function placementRoutes() {
     });
     c.header('ETag', etag(placement.version));
     return c.json(placement);
-  });
+  },
 
-  routes.post('/placements/:id/end', async (c) => {
+  'POST /placements/{id}/end': async (c) => {
     const identity = requireIdentity(c);
     const id = placementId(c.req.param('id'));
     const end = await readJson(c, PlacementEnd);
@@ -97,12 +94,10 @@ export function placementRoutes() {
     });
     c.header('ETag', etag(placement.version));
     return c.json(placement);
-  });
+  },
 
-  routes.get('/placements/:id/history', async (c) => {
+  'GET /placements/{id}/history': async (c) => {
     const id = placementId(c.req.param('id'));
     return c.json({ items: await c.get('deps').placements.history(id) });
-  });
-
-  return routes;
-}
+  },
+};

@@ -2,7 +2,6 @@
 // which projections, the shortfall alert, the outturn's expected starts and the witan export divide joiners
 // by. Planners upload the CSV as ONS publishes it (`PUT`, text/csv); everyone signed in reads what is stored.
 // There is no default population: whatever needs one and finds none answers 409 naming what to load.
-import { Hono } from 'hono';
 import { InputError } from '../../../model/csv';
 import type { PopulationRow } from '../../../model/data';
 import {
@@ -16,7 +15,7 @@ import {
 import { parseOnsPopulation } from '../../../model/population-csv';
 import { LOAD_POPULATION } from '../../store/population';
 import type { StoredPopulation } from '../../store/ports';
-import type { AppEnv } from '../app';
+import type { RouteHandlers } from '../app';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import { readQuery } from '../http';
@@ -64,17 +63,15 @@ const view = (stored: StoredPopulation): PopulationView => ({
   updatedBy: stored.updatedBy,
 });
 
-export function populationRoutes() {
-  const routes = new Hono<AppEnv>();
-
-  routes.get('/population', async (c) => {
+export const populationRoutes: RouteHandlers<'population'> = {
+  'GET /population': async (c) => {
     const stored = await c.get('deps').population.get();
     if (!stored) throw new AppError(404, 'not_found', `no population stored: ${LOAD_POPULATION}`);
     c.header('ETag', etag(stored.version));
     return c.json(view(stored));
-  });
+  },
 
-  routes.put('/population', async (c) => {
+  'PUT /population': async (c) => {
     const identity = requireIdentity(c);
     const { source } = readQuery(c, PopulationUploadQuery);
     if (!CSV_TYPES.test(c.req.header('content-type') ?? ''))
@@ -97,10 +94,8 @@ export function populationRoutes() {
     });
     c.header('ETag', etag(population.version));
     return c.json(view(population), created ? 201 : 200);
-  });
-
-  return routes;
-}
+  },
+};
 
 const optionalVersion = (version: number | undefined) =>
   version === undefined ? {} : { expectedVersion: version };

@@ -3,7 +3,6 @@
 // stored so a run is fetched again by id. Only planners run projections and create scenarios; everyone
 // signed in reads. A run is synchronous (the demo authority's 1,000 draws take about a second).
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
 import { Id } from '../../../domain/text';
 import { BacktestInputError, backtestMarkov } from '../../../model/backtest';
 import { ModelInputError } from '../../../model/estimate';
@@ -11,7 +10,7 @@ import { projectMarkov } from '../../../model/markov';
 import { populationUpTo } from '../../../model/population';
 import { Scenario } from '../../../model/scenario';
 import { modelDataUpTo, placementsToModelData, SnapshotInputError } from '../../../model/snapshots';
-import type { AppEnv } from '../app';
+import type { RouteHandlers } from '../app';
 import { AppError, NotFoundError, ValidationError } from '../errors';
 import { parseWith, readJson } from '../http';
 import { requireIdentity } from '../identity';
@@ -25,10 +24,8 @@ const BACKTEST_HORIZON = 3;
 
 const unprocessable = (message: string) => new AppError(422, 'unprocessable', message);
 
-export function projectionRoutes() {
-  const routes = new Hono<AppEnv>();
-
-  routes.post('/scenarios', async (c) => {
+export const projectionRoutes: RouteHandlers<'projections'> = {
+  'POST /scenarios': async (c) => {
     const identity = requireIdentity(c);
     const scenario = await readJson(c, Scenario);
     const deps = c.get('deps');
@@ -38,20 +35,20 @@ export function projectionRoutes() {
     });
     c.header('Location', `/scenarios/${stored.id}`);
     return c.json(stored, 201);
-  });
+  },
 
-  routes.get('/scenarios', async (c) => {
+  'GET /scenarios': async (c) => {
     return c.json({ items: await c.get('deps').projections.listScenarios() });
-  });
+  },
 
-  routes.get('/scenarios/:id', async (c) => {
+  'GET /scenarios/{id}': async (c) => {
     const id = parseWith(Id, c.req.param('id'), 'id');
     const stored = await c.get('deps').projections.getScenario(id);
     if (!stored) throw new NotFoundError('scenario', id);
     return c.json(stored);
-  });
+  },
 
-  routes.post('/projections', async (c) => {
+  'POST /projections': async (c) => {
     const identity = requireIdentity(c);
     const body = await readJson(c, ProjectionRequestBody);
     const deps = c.get('deps');
@@ -133,14 +130,12 @@ export function projectionRoutes() {
     await deps.projections.createProjection(projection, { actor: actorOf(identity), now });
     c.header('Location', `/projections/${projection.id}`);
     return c.json(projection, 201);
-  });
+  },
 
-  routes.get('/projections/:id', async (c) => {
+  'GET /projections/{id}': async (c) => {
     const id = parseWith(Id, c.req.param('id'), 'id');
     const projection = await c.get('deps').projections.getProjection(id);
     if (!projection) throw new NotFoundError('projection', id);
     return c.json(projection);
-  });
-
-  return routes;
-}
+  },
+};

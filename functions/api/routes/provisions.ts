@@ -1,6 +1,5 @@
 // /provisions: local commissioned capacity. Planners write; everyone signed in reads. /occupancy: how full
 // each provision is on a date, computed as the monthly occupancy alert computes it (domain/occupancy.ts).
-import { Hono } from 'hono';
 import { academicYearStartOf } from '../../../domain/dates';
 import {
   OccupancyQuery,
@@ -11,7 +10,7 @@ import {
 } from '../../../domain/occupancy';
 import { ProvisionInput, ProvisionPatch } from '../../../domain/provision';
 import { Id } from '../../../domain/text';
-import type { AppEnv } from '../app';
+import type { RouteHandlers } from '../app';
 import { NotFoundError } from '../errors';
 import { parseWith, readJson, readQuery } from '../http';
 import { requireIdentity } from '../identity';
@@ -19,10 +18,8 @@ import { actorOf, etag, requiredVersion } from './concurrency';
 
 const provisionId = (raw: string) => parseWith(Id, raw, 'id');
 
-export function provisionRoutes() {
-  const routes = new Hono<AppEnv>();
-
-  routes.post('/provisions', async (c) => {
+export const provisionRoutes: RouteHandlers<'provisions'> = {
+  'POST /provisions': async (c) => {
     const identity = requireIdentity(c);
     const input = await readJson(c, ProvisionInput);
     const deps = c.get('deps');
@@ -34,13 +31,13 @@ export function provisionRoutes() {
     c.header('ETag', etag(provision.version));
     if (!created) c.header('Idempotent-Replayed', 'true');
     return c.json(provision, 201);
-  });
+  },
 
-  routes.get('/provisions', async (c) => {
+  'GET /provisions': async (c) => {
     return c.json({ items: await c.get('deps').provisions.all() });
-  });
+  },
 
-  routes.get('/occupancy', async (c) => {
+  'GET /occupancy': async (c) => {
     const deps = c.get('deps');
     const { asOf = deps.now().toISOString().slice(0, 10) } = readQuery(c, OccupancyQuery);
     const { occupancyWarn, occupancyCritical } = deps.alerting.settings.thresholds;
@@ -63,17 +60,17 @@ export function provisionRoutes() {
       items,
     };
     return c.json(report);
-  });
+  },
 
-  routes.get('/provisions/:id', async (c) => {
+  'GET /provisions/{id}': async (c) => {
     const id = provisionId(c.req.param('id'));
     const provision = await c.get('deps').provisions.get(id);
     if (!provision) throw new NotFoundError('provision', id);
     c.header('ETag', etag(provision.version));
     return c.json(provision);
-  });
+  },
 
-  routes.patch('/provisions/:id', async (c) => {
+  'PATCH /provisions/{id}': async (c) => {
     const identity = requireIdentity(c);
     const id = provisionId(c.req.param('id'));
     const patch = await readJson(c, ProvisionPatch);
@@ -85,7 +82,5 @@ export function provisionRoutes() {
     });
     c.header('ETag', etag(provision.version));
     return c.json(provision);
-  });
-
-  return routes;
-}
+  },
+};

@@ -1,14 +1,13 @@
 // GET /readiness: what this authority has loaded and what is missing (domain/readiness.ts judges it). The
 // facts come from the same reads the model, the outturn and the alerts make, so "ready" means they have
 // what they need.
-import { Hono } from 'hono';
 import type { Setting } from '../../../domain/codes';
 import { academicYearStartOf, censusDate, currentMonth, eachYear } from '../../../domain/dates';
 import { assessReadiness, type ReadinessFacts } from '../../../domain/readiness';
 import { OUT_OF_BOROUGH } from '../../../model/data';
 import { MIN_FIT_POINTS, MIN_SCORED_FORECASTS } from '../../../model/forecast';
 import { type CensusEntry, censusSnapshots } from '../../../model/snapshots';
-import type { AppEnv } from '../app';
+import type { RouteHandlers } from '../app';
 import { monthsBefore } from './alerts';
 import { currentFinancialYear, today } from './financial-year';
 
@@ -41,10 +40,8 @@ function unitCostsOf(census: ReadonlyMap<string, CensusEntry>): ReadinessFacts['
     .sort((a, b) => a.setting.localeCompare(b.setting) || Number(a.outOfBorough) - Number(b.outOfBorough));
 }
 
-export function readinessRoutes() {
-  const routes = new Hono<AppEnv>();
-
-  routes.get('/readiness', async (c) => {
+export const readinessRoutes: RouteHandlers<'readiness'> = {
+  'GET /readiness': async (c) => {
     const deps = c.get('deps');
     const now = deps.now();
     const asOf = today(now);
@@ -115,7 +112,5 @@ export function readinessRoutes() {
         : {}),
     };
     return c.json(assessReadiness(facts));
-  });
-
-  return routes;
-}
+  },
+};
