@@ -1,5 +1,5 @@
 // Typed errors, mapped to HTTP in one place (toResponse). Clients never see a stack trace.
-import * as z from '../../domain/zod';
+import type * as z from '../../domain/zod';
 
 /** The largest request body any route reads. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -8,34 +8,6 @@ export const MAX_BODY_BYTES = 256 * 1024;
  * a file's bytes base64-encoded (4 characters for 3 bytes): 6,000,000 characters plus the headers.
  */
 export const MAX_ANSWER_BYTES = 4_500_000;
-
-/** Every error answer: a code, a sentence, and what the code adds (the OpenAPI document's `Error`). */
-export const ApiErrorBody = z.looseObject({
-  error: z.string().meta({
-    description:
-      'What went wrong, as a code: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, population_missing, payload_too_large, unsupported_media_type, unprocessable, internal…',
-  }),
-  message: z.string().meta({ description: 'The same in words, naming the field or record.' }),
-  errors: z
-    .array(
-      z.looseObject({
-        field: z.string().meta({
-          description: 'e.g. `startDate`, `costs.education`, `query.asOf`, `If-Match`, `3.startDate` (row 3)',
-        }),
-        message: z.string(),
-        line: z.number().int().optional(),
-        column: z.number().int().optional(),
-      }),
-    )
-    .optional()
-    .meta({ description: '400: every field that is wrong, each with what is wrong with it.' }),
-  currentVersion: z
-    .number()
-    .int()
-    .optional()
-    .meta({ description: '409 on a stale version: the version stored now; read it again and retry.' }),
-  requestId: z.string().optional().meta({ description: '500: quote it when reporting the problem.' }),
-});
 
 export interface FieldError {
   field: string;

@@ -7,8 +7,9 @@ import { Id } from '../../domain/text';
 import * as z from '../../domain/zod';
 import { type ApiRoute, DEPLOYED_ROUTES } from '../../infra/routes';
 import { version as packageVersion } from '../../package.json';
-import { ApiErrorBody, MAX_ANSWER_BYTES, MAX_BODY_BYTES } from './errors';
+import { MAX_ANSWER_BYTES, MAX_BODY_BYTES } from './errors';
 import { type Content, type ErrorStatus, JSON_TYPE, type Operation } from './operation';
+import { ApiErrorBody } from './schemas';
 
 /** Path parameters shared by every route that has one of these names (a route's `params` overrides). */
 const PATH_PARAMETERS: Record<string, z.ZodType> = {

@@ -1,7 +1,7 @@
 // Request and answer shapes of the HTTP API that are not a domain record of their own (pages, lists, job
-// progress, who-am-I…), as zod schemas: the routes parse and type their answers with them, and the route
-// table (infra/routes.ts) documents each operation with the same objects. Kept light (no Hono, no stores):
-// the stack and every Lambda bundle import the route table.
+// progress, who-am-I, the error body…), as zod schemas: the routes parse and type their answers with them, and
+// each route's contract (infra/routes.ts) documents the operation with the same objects. Kept light (no Hono,
+// no stores); a Lambda cold start builds none of them (route modules and the OpenAPI generator load on use).
 import { Alert } from '../../domain/alerts';
 import { FinancialYear, IsoDate, YearMonth } from '../../domain/dates';
 import { NEW_PLACEMENT_METHODS } from '../../domain/outturn';
@@ -14,6 +14,34 @@ import { ProjectionOutput } from '../../model/output';
 import { Scenario } from '../../model/scenario';
 import { IMPORT_FORMATS, STORED_REJECTS } from '../imports/formats';
 import { GROUPS } from './identity';
+
+/** Every error answer: a code, a sentence, and what the code adds (the OpenAPI document's `Error`). */
+export const ApiErrorBody = z.looseObject({
+  error: z.string().meta({
+    description:
+      'What went wrong, as a code: validation_failed, invalid_json, unauthorized, forbidden, not_found, conflict, population_missing, payload_too_large, unsupported_media_type, unprocessable, internal…',
+  }),
+  message: z.string().meta({ description: 'The same in words, naming the field or record.' }),
+  errors: z
+    .array(
+      z.looseObject({
+        field: z.string().meta({
+          description: 'e.g. `startDate`, `costs.education`, `query.asOf`, `If-Match`, `3.startDate` (row 3)',
+        }),
+        message: z.string(),
+        line: z.number().int().optional(),
+        column: z.number().int().optional(),
+      }),
+    )
+    .optional()
+    .meta({ description: '400: every field that is wrong, each with what is wrong with it.' }),
+  currentVersion: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: '409 on a stale version: the version stored now; read it again and retry.' }),
+  requestId: z.string().optional().meta({ description: '500: quote it when reporting the problem.' }),
+});
 
 const Timestamp = z.string().meta({ format: 'date-time' });
 
