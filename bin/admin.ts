@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Placement } from '../domain/placement';
-import { createStores } from '../functions/store';
-import type { DynamoPlacementStore } from '../functions/store/placements';
+import { DynamoPlacementStore } from '../functions/store/placements';
+import { createDocumentClient } from '../functions/store/table-client';
 import { type DynamoDbLocal, localDynamoDbClient, startDynamoDbLocal } from '../infra/local/dynamodb-local';
 import { LOCAL_TABLE_NAME } from '../infra/local/tables';
 import { runCli, UsageError } from './api-client';
@@ -54,7 +54,8 @@ await runCli(async () => {
   const tableName = values.table ?? (endpoint ? LOCAL_TABLE_NAME : undefined);
   if (!tableName) throw new UsageError('--table is needed for a deployed stack (its TableName output)');
   try {
-    const store = createStores({ client, tableName }).placements as DynamoPlacementStore;
+    // The placement store alone: the others, and the schemas they build, are not loaded.
+    const store = new DynamoPlacementStore(createDocumentClient(client), tableName);
     if (command === 'rebuild-projection') {
       const started = performance.now();
       const built = await store.projection.rebuild();
