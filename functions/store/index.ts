@@ -27,7 +27,8 @@ export interface StoreOptions {
   cursorKey?: CursorKeySource;
 }
 
-const LOCAL_ALERTING: AppDeps['alerting'] = {
+/** Made only when no settings are given (tests, benchmarks): a deployed function passes the authority's. */
+const localAlerting = (): AppDeps['alerting'] => ({
   settings: {
     authority: 'local',
     authorityName: 'Local authority',
@@ -35,13 +36,13 @@ const LOCAL_ALERTING: AppDeps['alerting'] = {
     dashboardUrl: 'http://localhost:3000/',
     shortfallHorizonsMonths: [12, 24],
   },
-};
+});
 
 export function createStores({
   client,
   tableName,
   now = () => new Date(),
-  alerting = LOCAL_ALERTING,
+  alerting = localAlerting(),
   cursorKey = processCursorKey(),
 }: StoreOptions): AppDeps {
   const db = createDocumentClient(client);
