@@ -87,9 +87,16 @@ describe('cdk synth with bundling', () => {
         chunkSources.some((source) => /(^|\/)exceljs\//.test(source)),
         `${name} has exceljs in a lazy chunk`,
       ).toBe(name === 'exports' || name === 'imports');
-      // What only some requests need is loaded by them, not by every cold start: the OpenAPI generator (only
+      // What only some requests need is loaded by them, not by every cold start: the route modules (each on
+      // its route's first request) and the route contracts with their schemas, the OpenAPI generator (only
       // GET /openapi.json) and the Secrets Manager client (only the first paginated list, for the cursor key).
-      for (const lazy of ['functions/api/openapi.ts', '@aws-sdk/client-secrets-manager/'])
+      for (const lazy of [
+        'functions/api/routes/',
+        'infra/routes.ts',
+        'functions/api/schemas.ts',
+        'functions/api/openapi.ts',
+        '@aws-sdk/client-secrets-manager/',
+      ])
         expect(
           sources.filter((source) => source.includes(lazy)),
           `${name} loads ${lazy} at start`,
