@@ -21,7 +21,7 @@ export type ReadinessItemId = (typeof READINESS_ITEMS)[number];
 export const ReadinessFill = z.object({
   route: z.string(),
   command: z.string().optional(),
-  /** Who may call the route (infra/routes.ts). */
+  /** Who may call the route (infra/route-access.ts). */
   group: z.string(),
 });
 export type ReadinessFill = z.infer<typeof ReadinessFill>;

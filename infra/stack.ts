@@ -386,7 +386,7 @@ export class SendStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // What each group may do is the route table's (infra/routes.ts); these say it in words.
+    // What each group may do is the route table's (infra/route-access.ts); these say it in words.
     const groupDescriptions: Record<Group, string> = {
       caseworkers:
         'Record, change and end placements; bulk import; read child-level records and their history',

@@ -1,7 +1,8 @@
-// The OpenAPI 3.1 document, generated from the route table (infra/routes.ts: paths, methods, groups and each
-// operation's zod schemas) with zod's own JSON Schema output (draft 2020-12, OpenAPI 3.1's dialect). Nothing
-// here is written per route: a route documents itself in the table, so the app, the stack and this document
-// cannot disagree (tests/unit/openapi.test.ts compares all three). docs/decisions/openapi.md says why.
+// The OpenAPI 3.1 document, generated from the route table with each route's contract (infra/routes.ts:
+// paths, methods, groups and each operation's zod schemas) with zod's own JSON Schema output (draft 2020-12,
+// OpenAPI 3.1's dialect). Nothing here is written per route: a route documents itself in the table, so the
+// app, the stack and this document cannot disagree (tests/unit/openapi.test.ts compares all three).
+// docs/decisions/openapi-generation.md says why.
 import { FinancialYear } from '../../domain/dates';
 import { Id } from '../../domain/text';
 import * as z from '../../domain/zod';

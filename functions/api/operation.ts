@@ -1,4 +1,4 @@
-// What each route in the route table (infra/routes.ts) says about itself for the OpenAPI document
+// What each route's contract (infra/routes.ts) says about the route for the OpenAPI document
 // (functions/api/openapi.ts): its query, body and answers as the same zod schemas the route parses and
 // returns, so the app, the stack and the published contract cannot disagree. Kept free of Hono and of the
 // stores: the stack and every Lambda bundle import the route table.

@@ -1,9 +1,10 @@
-// Generated bad requests for every route of infra/routes.ts (the single route table): nasty paths, queries,
-// headers, JSON bodies and files. Every request that could write is spoiled in at least one way that must make
-// the service refuse it whole (an unknown key, a field of the wrong type, a bad path id, the wrong content type,
-// a bad header, a body over the limit, no identity or the wrong group, a file that cannot be read), then spoiled
-// further at random, so the validation of everything else is exercised too. Reads may be anything at all. The
-// fuzz property (tests/integration/fuzz.test.ts) and the chaos run (tests/chaos/fuzz.chaos.ts) share these.
+// Generated bad requests for every route of the route table (infra/routes.ts, with each route's contract):
+// nasty paths, queries, headers, JSON bodies and files. Every request that could write is spoiled in at least
+// one way that must make the service refuse it whole (an unknown key, a field of the wrong type, a bad path
+// id, the wrong content type, a bad header, a body over the limit, no identity or the wrong group, a file
+// that cannot be read), then spoiled further at random, so the validation of everything else is exercised
+// too. Reads may be anything at all. The fuzz property (tests/integration/fuzz.test.ts) and the chaos run
+// (tests/chaos/fuzz.chaos.ts) share these.
 import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import type { Group } from '../../functions/api/identity';

@@ -1,5 +1,5 @@
 // Issue 12's fuzz, bounded to a few hundred requests for `npm test` (the 5,000-request run is `npm run chaos`):
-// generated bad requests across every route of infra/routes.ts get a 4xx, never a 5xx, always within a deadline,
+// generated bad requests across every route of the route table get a 4xx, never a 5xx, always within a deadline,
 // and leave the table exactly as it was.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// /exports of placements (child-level; who may read each file is in infra/routes.ts): placements (all, or
+// /exports of placements (child-level; who may read each file is in infra/route-access.ts): placements (all, or
 // those a GET /placements query picks) as CSV or XLSX, a January census snapshot, and the witan.send input
 // files. The DSG management plan exports (/exports/dsg-plan.*) live with the finance routes.
 import type { Context } from 'hono';
