@@ -1,7 +1,7 @@
 // Every API route, which function serves it, which route module answers it and which groups may call it: the
-// one place access is decided. The stack turns this into HTTP API routes (each with the JWT authorizer and its
-// groups as required scopes); the app registers exactly these routes and checks every request's `cognito:groups`
-// claim against the same entry (functions/api/access.ts), so neither layer alone is trusted.
+// one place access is decided. The stack turns this into HTTP API routes (each with the JWT authorizer and
+// its groups as required scopes); the app registers exactly these routes and checks every request's
+// `cognito:groups` claim against the same entry (functions/api/access.ts), so neither layer alone is trusted.
 //
 // Who sees what (least privilege; docs/api.md "Who may call what"):
 // - readers see aggregates only: summary, occupancy, provisions, scenarios, projections, spend, outturn and
@@ -38,8 +38,9 @@ export const ENTRY_OF: Record<ApiFunction, Extract<EntryName, 'api' | 'files'>> 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 /**
- * What answers a route: a module of functions/api/routes (`placements` is routes/placements.ts), loaded on its
- * first request, or `static`, the dashboard's and the API docs' files, served in front of the app (web/serve.ts).
+ * What answers a route: a module of functions/api/routes (`placements` is routes/placements.ts), loaded on
+ * its first request, or `static`, the dashboard's and the API docs' files, served in front of the app
+ * (web/serve.ts).
  */
 export type ModuleName =
   | 'placements'

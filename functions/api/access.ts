@@ -8,8 +8,11 @@ import type { AppEnv } from './app';
 import { ForbiddenError } from './errors';
 import { requireIdentity } from './identity';
 
-/** The table's `{param}` is Hono's `:param`. */
+/** The table's `{param}` is Hono's `:param`: at run time, and as the types see it. */
 export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+export type HonoPath<P extends string> = P extends `${infer Head}{${infer Name}}${infer Tail}`
+  ? `${Head}:${Name}${HonoPath<Tail>}`
+  : P;
 
 const TABLE = new Map<string, RouteAccess>(
   ROUTE_ACCESS.map((route) => [`${route.method} ${honoPath(route.path)}`, route]),

@@ -1,6 +1,6 @@
-// The main API's route modules: everything but the spreadsheet and CSV files. The main Lambda entry imports this
-// set only, so its bundle carries no exceljs or csv-parse (esbuild bundles what is imported). Each module is a
-// chunk of its own, imported on the first request for one of its routes.
+// The main API's route modules: everything but the spreadsheet and CSV files. The main Lambda entry imports
+// this set only, so its bundle carries no exceljs or csv-parse (esbuild bundles what is imported). Each
+// module is a chunk of its own, imported on the first request for one of its routes.
 import type { RouteModules } from './app';
 
 export const API_ROUTES: RouteModules = {

@@ -1,8 +1,9 @@
 // The HTTP API: one Hono app, the same code in Lambda and in the local runtime (infra/local). It serves the
-// routes of the route table (infra/route-access.ts), each answered by a handler of its route module (routes/),
-// in two sets: the main API (api-routes.ts, served by lambda.ts) and the file routes (file-routes.ts, served by
-// files-lambda.ts). A route module is imported on its first request, so a cold start loads none of them, and
-// each first request only its own. Errors are mapped to HTTP here and only here.
+// routes of the route table (infra/route-access.ts), each answered by a handler of its route module
+// (routes/), in two sets: the main API (api-routes.ts, served by lambda.ts) and the file routes
+// (file-routes.ts, served by files-lambda.ts). A route module is imported on its first request, so a cold
+// start loads none of them, and each first request only its own. Errors are mapped to HTTP here and only
+// here.
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -15,7 +16,7 @@ import {
   routeKey,
 } from '../../infra/route-access';
 import { isDatabaseUnavailable } from '../store/table-client';
-import { honoPath, routeAccess } from './access';
+import { type HonoPath, honoPath, routeAccess } from './access';
 import { API_ROUTES } from './api-routes';
 import type { AppDeps } from './deps';
 import { AppError, MAX_BODY_BYTES, tooLarge } from './errors';
@@ -51,10 +52,7 @@ export type AppEnv = { Variables: { identity: Identity | undefined; deps: AppDep
 
 /** Any route's handler (Hono's Context types its path parameters as any path's). */
 type RouteHandler = (c: Context<AppEnv>) => Response | Promise<Response>;
-/** The table's `/placements/{id}` as Hono types it, `/placements/:id`, so `c.req.param('id')` is a string. */
-type HonoPath<P extends string> = P extends `${infer Head}{${infer Name}}${infer Tail}`
-  ? `${Head}:${Name}${HonoPath<Tail>}`
-  : P;
+/** A route key's path as Hono types it, so that `c.req.param('id')` is a string. */
 type PathOf<K extends string> = K extends `${string} ${infer Path}` ? HonoPath<Path> : never;
 /** A route module's handlers: one for each route the table gives the module, and no other. */
 export type RouteHandlers<M extends ModuleName> = {

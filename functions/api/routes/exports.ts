@@ -1,5 +1,5 @@
-// /exports of placements (child-level; who may read each file is in infra/route-access.ts): placements (all, or
-// those a GET /placements query picks) as CSV or XLSX, a January census snapshot, and the witan.send input
+// /exports of placements (child-level; who may read each file is in infra/route-access.ts): placements (all,
+// or those a GET /placements query picks) as CSV or XLSX, a January census snapshot, and the witan.send input
 // files. The DSG management plan exports (/exports/dsg-plan.*) live with the finance routes.
 import type { Context } from 'hono';
 import type { Placement } from '../../../domain/placement';
